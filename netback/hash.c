@@ -266,6 +266,7 @@ static irqreturn_t xnb_ctrl_interrupt(int irq, void *data)
 	do {
 		RING_IDX prod = READ_ONCE(ring->sring->req_prod);
 
+		/* Read the requests only after the index that covers them. */
 		virt_rmb();
 		if (!xnet_ring_requests_ok(prod, ring->req_cons,
 					   ring->rsp_prod_pvt, RING_SIZE(ring))) {

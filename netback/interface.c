@@ -385,8 +385,11 @@ int xnb_queue_connect(struct xnb_queue *q, grant_ref_t tx_ref,
 /* Undo xnb_queue_connect() and xnb_queue_setup(); safe on a partial setup. */
 void xnb_queue_disconnect(struct xnb_queue *q)
 {
-	struct xenbus_device *xdev = q->vif->xdev;
+	struct xenbus_device *xdev;
 
+	if (!q->vif)
+		return;
+	xdev = q->vif->xdev;
 	if (q->task) {
 		kthread_stop(q->task);
 		put_task_struct(q->task);

@@ -8,7 +8,7 @@
  * still passes, and the debt delays the next one, keeping the average.
  */
 #include <linux/math64.h>
-#include <linux/timekeeping.h>
+#include <linux/ktime.h>
 #include <linux/jiffies.h>
 
 #include "common.h"

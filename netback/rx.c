@@ -75,6 +75,7 @@ netdev_tx_t xnb_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	unsigned int idx = skb_get_queue_mapping(skb);
 	struct xnb_queue *q;
 
+	/* Pairs with the release in xnb_vif_start(): queues are set up. */
 	if (!smp_load_acquire(&vif->connected) || READ_ONCE(vif->disabled) ||
 	    idx >= vif->num_queues)
 		goto drop;
@@ -386,6 +387,7 @@ bool xnb_rx_action(struct xnb_queue *q)
 	}
 
 	prod = READ_ONCE(q->rx.sring->req_prod);
+	/* Read the requests only after the index that covers them. */
 	virt_rmb();
 	if (!xnet_ring_requests_ok(prod, q->rx.req_cons, q->rx.rsp_prod_pvt,
 				   XNET_RING_SIZE)) {
@@ -407,6 +409,7 @@ bool xnb_rx_action(struct xnb_queue *q)
 				break;
 			}
 			prod = READ_ONCE(q->rx.sring->req_prod);
+			/* As above: requests after their index. */
 			virt_rmb();
 			if (!xnet_ring_requests_ok(prod, q->rx.req_cons,
 						   q->rx.rsp_prod_pvt,

@@ -509,7 +509,7 @@ bool xnb_tx_action(struct xnb_queue *q)
 {
 	struct xnb_vif *vif = q->vif;
 	struct xnb_tx_batch b = { 0 };
-	struct xnb_tx_ctx ctx;
+	struct xnb_tx_ctx rd;
 	unsigned int budget = XNB_TX_BATCH;
 	RING_IDX prod;
 	int more = 0;
@@ -531,16 +531,16 @@ bool xnb_tx_action(struct xnb_queue *q)
 		return false;
 	}
 
-	ctx.q = q;
+	rd.q = q;
 	while (q->tx.req_cons != prod && budget) {
 		struct xnet_tx_chain chain;
 		enum xnet_tx_verdict verdict;
 		unsigned long wait;
 
-		ctx.cons = q->tx.req_cons;
-		ctx.avail = xnet_ring_pending(prod, ctx.cons);
+		rd.cons = q->tx.req_cons;
+		rd.avail = xnet_ring_pending(prod, rd.cons);
 		verdict = xnet_tx_validate(&xnb_tx_limits, xnb_tx_get_slot,
-					   &ctx, &chain);
+					   &rd, &chain);
 		if (verdict == XNET_TX_FATAL) {
 			xnb_vif_disable(q, xnet_tx_reason_str(chain.reason));
 			break;
@@ -562,7 +562,7 @@ bool xnb_tx_action(struct xnb_queue *q)
 				WRITE_ONCE(q->stats->tx_drops,
 					   q->stats->tx_drops + 1);
 			}
-			xnb_tx_answer_chain(q, &ctx, &chain,
+			xnb_tx_answer_chain(q, &rd, &chain,
 					    verdict == XNET_TX_DROP ?
 					    XNET_RSP_ERROR : XNET_RSP_OKAY);
 			continue;
@@ -571,7 +571,7 @@ bool xnb_tx_action(struct xnb_queue *q)
 		if (b.nops + XNB_TX_OPS_PER_PKT > XNB_TX_COPY_OPS ||
 		    b.nmaps + MAX_SKB_FRAGS > XNB_TX_MAP_OPS)
 			xnb_tx_flush(q, &b);
-		if (xnb_tx_build(q, &ctx, &chain, &b))
+		if (xnb_tx_build(q, &rd, &chain, &b))
 			budget--;
 	}
 	xnb_tx_flush(q, &b);

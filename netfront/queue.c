@@ -216,10 +216,11 @@ static int xnf_queue_init(struct xnf_info *info, struct xnf_queue *q,
 	err = xnf_queue_rings(q);
 	if (err)
 		goto fail;
+	/* NAPI exists (disabled) before any event can try to schedule it. */
+	netif_napi_add(info->netdev, &q->napi, xnf_poll);
 	err = xnf_queue_events(q, info->feat.split_evtchn);
 	if (err)
 		goto fail;
-	netif_napi_add(info->netdev, &q->napi, xnf_poll);
 	return 0;
 
 fail:

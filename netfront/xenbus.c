@@ -125,12 +125,17 @@ again:
 	return err;
 }
 
-/* The toolstack's mtu key, honoured once, when the device first connects. */
+/*
+ * The toolstack's mtu key, honoured once, when the device first connects,
+ * and only if nobody in the guest changed the MTU already.
+ */
 static void xnf_apply_toolstack_mtu(struct xnf_info *info)
 {
 	struct net_device *dev = info->netdev;
 	u32 mtu;
 
+	if (dev->mtu != ETH_DATA_LEN)
+		return;
 	if (xnf_read_u32(info->xbdev->nodename, XNET_KEY_MTU, dev->max_mtu, 0,
 			 &mtu) || !mtu)
 		return;

@@ -37,8 +37,9 @@ bed_boot() {
 	local dom0_args="root=/dev/vda rw console=hvc0 loglevel=5 init=/sbin/bed-init"
 	bed_log "booting Xen + dom0 (QEMU TCG, limit ${budget}s); serial log: $serial"
 	: >"$serial"
-	tail -F -n +1 "$serial" 2>/dev/null | grep --line-buffered -a -E 'BED(-RESULT|-NOTE)?:? ' |
-		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: /  [dom0] /' &
+	# Live progress from the serial log; its own process group, so it all ends with the boot.
+	setsid bash -c "tail -F -n +1 '$serial' 2>/dev/null | grep --line-buffered -a -E 'BED(-RESULT|-NOTE)?:? ' |
+		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: /  [dom0] /'" 9>&- &
 	local tailer=$!
 	timeout -s KILL "$budget" qemu-system-x86_64 \
 		-cpu max,-smap,-smep -accel tcg,thread=multi -m 6144 -smp 2 \
@@ -52,8 +53,7 @@ bed_boot() {
 		>"$RUN_DIR/qemu.log" 2>&1
 	rc=$?
 	sleep 1
-	kill "$tailer" 2>/dev/null
-	pkill -P "$tailer" 2>/dev/null
+	kill -- -"$tailer" 2>/dev/null
 	return $rc
 }
 
@@ -85,23 +85,28 @@ bed_run() {
 	boot_rc=$?
 	bed_log "QEMU ended (rc $boot_rc) after $((SECONDS - start)) s"
 
+	e2fsck -fy "$RUN_DIR/run.img" >/dev/null 2>&1
+	debugfs -R "rdump /out $RUN_DIR" "$RUN_DIR/run.img" >/dev/null 2>&1
 	mkdir -p "$RUN_DIR/out"
-	debugfs -c -R "rdump /out $RUN_DIR" "$RUN_DIR/run.img" >/dev/null 2>&1
 	rm -f "$RUN_DIR/run.img"
 	rm -rf "$RUN_DIR/disk" "$RUN_DIR/guest-initrd" "$RUN_DIR/build-modules"
 
-	local results="$RUN_DIR/out/results.txt" extra=0
+	local results="$RUN_DIR/out/results.txt"
 	if [ ! -s "$results" ]; then
-		grep -a -o -E 'BED-RESULT (PASS|FAIL) .*' "$RUN_DIR/serial.log" | sed 's/^BED-RESULT //' >"$results"
+		grep -a -o -E 'BED-RESULT (PASS|FAIL) .*|BED: === (scenario|done) [^ ]* ===' "$RUN_DIR/serial.log" |
+			sed 's/^BED-RESULT //; s/^BED: \(=== [a-z]* [^ ]*\) ===$/\1/' >"$results"
 	fi
 	if [ $boot_rc -eq 137 ] || [ $boot_rc -eq 124 ]; then
 		echo "FAIL bed: QEMU killed after its time limit (hung boot or scenario)" >>"$results"
+	elif [ $boot_rc -ne 0 ]; then
+		echo "FAIL bed: QEMU exited with status $boot_rc (see qemu.log, serial.log)" >>"$results"
 	fi
 	for s in "$@"; do
-		grep -q "^=== scenario $s\$" "$results" || {
+		if ! grep -q "^=== scenario $s\$" "$results"; then
 			echo "FAIL bed: scenario $s never started (see serial.log)" >>"$results"
-			extra=1
-		}
+		elif ! grep -q "^=== done $s\$" "$results"; then
+			echo "FAIL bed: scenario $s did not finish (see serial.log)" >>"$results"
+		fi
 	done
 	local passed failed
 	passed=$(grep -c '^PASS ' "$results")
@@ -113,7 +118,7 @@ bed_run() {
 	echo "logs: $RUN_DIR (serial.log: Xen + dom0 console; out/: results, dom0-dmesg.txt," \
 		"xen-logs/console/guest-*.log, scenario-*.log)"
 	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] && [ $extra -eq 0 ]
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
 }
 
 case "${1:-}" in

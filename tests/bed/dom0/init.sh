@@ -45,7 +45,9 @@ xl dmesg >$out/xen-dmesg.txt 2>&1
 cp -r /var/log/xen $out/xen-logs 2>/dev/null
 cp -r /var/log/openvswitch $out/ovs-logs 2>/dev/null
 sync
-umount /bed
+cd /
+umount /bed 2>/dev/null || mount -o remount,ro /bed
+sync
 say "powering off"
 echo o >/proc/sysrq-trigger
 sleep 60

@@ -18,7 +18,7 @@ bed_result() { # PASS|FAIL text
 pass() { bed_result PASS "$*"; }
 fail() { bed_result FAIL "$*"; }
 note() { echo "NOTE $SCENARIO: $*" >>$BED_RESULTS; echo "BED-NOTE $SCENARIO: $*" >/dev/console; }
-log() { echo "[$(date +%T)] $*"; }
+log() { echo "[$(date +%T)] $*"; echo "BED: [$SCENARIO] $*" >/dev/console; }
 
 # check DESCRIPTION COMMAND...: PASS when COMMAND exits 0; its output goes to the log.
 check() {
@@ -50,6 +50,8 @@ wait_for() {
 
 # xenstore-read, retried once: a rare emulation flake kills it at exit (docs/testbed.md).
 xs_read() { xenstore-read "$1" 2>/dev/null || xenstore-read "$1" 2>/dev/null; }
+# xs_is PATH VALUE: the key holds VALUE now (for wait_for).
+xs_is() { [ "$(xenstore-read "$1" 2>/dev/null)" = "$2" ]; }
 
 # ---- netback choice -------------------------------------------------------------------
 
@@ -114,12 +116,12 @@ on_crash = "destroy"
 CFG
 	echo "$BED_SUBNET.$_ip" >$BED_GUEST_DIR/$_name.ip
 	log "xl create $_name (netfront=$_nf $_nfp, vcpus=$_vcpus)"
-	if ! xl create $BED_GUEST_DIR/$_name.cfg >$BED_OUT/xl-create-$_name.log 2>&1; then
-		cat $BED_OUT/xl-create-$_name.log
-		fail "xl create $_name"; return 1
+	if ! timeout 180 xl -vvv create $BED_GUEST_DIR/$_name.cfg >$BED_OUT/xl-create-$_name.log 2>&1; then
+		tail -n 30 $BED_OUT/xl-create-$_name.log | sed 's/^/BED: xl: /' >/dev/console
+		fail "xl create $_name (log: xl-create-$_name.log)"; return 1
 	fi
 	_dom=$(xl domid "$_name")
-	if ! wait_for 120 test "$(xenstore-read /local/domain/$_dom/data/bed/ready 2>/dev/null)" = 1; then
+	if ! wait_for 120 xs_is /local/domain/$_dom/data/bed/ready 1; then
 		fail "guest $_name (domid $_dom) agent did not come up in 120 s (console: xen-logs/console/guest-$_name.log)"
 		return 1
 	fi
@@ -170,7 +172,7 @@ be_dir() { echo "/local/domain/0/backend/vif/$(guest_domid "$1")/${2:-0}"; }
 # check_layout NAME QUEUES: the negotiated multi-queue layout of vif 0, both ends.
 check_layout() {
 	_fe=$(fe_dir "$1"); _be=$(be_dir "$1"); _q=$2
-	wait_for 30 test "$(xs_read $_be/state)" = 4
+	wait_for 30 xs_is $_be/state 4
 	check_eq "$1 backend state Connected" 4 "$(xs_read $_be/state)"
 	check_eq "$1 frontend state Connected" 4 "$(xs_read $_fe/state)"
 	check_eq "$1 multi-queue-num-queues" "$_q" "$(xs_read $_fe/multi-queue-num-queues)"

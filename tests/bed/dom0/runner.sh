@@ -24,6 +24,8 @@ for name in "$@"; do
 	elif [ $rc -ne 0 ]; then
 		echo "FAIL $name: scenario script exited $rc (see $log)" | tee -a $results >/dev/console
 	fi
+	echo "=== done $name" >>$results
+	echo "BED: === done $name ===" >/dev/console
 	# Whatever the scenario left behind goes, so the next one starts clean.
 	for dom in $(xl list 2>/dev/null | awk 'NR > 2 { print $1 }'); do
 		xl destroy "$dom" >>$log 2>&1

@@ -98,5 +98,5 @@ bed_run_disk() {
 			-exec cp {} "$disk/tools/" \; 2>/dev/null
 	fi
 	printf '%s\n' "$@" >"$disk/plan"
-	mke2fs -q -t ext4 -L bedrun -d "$disk" "$RUN_DIR/run.img" 1G || bed_die "mke2fs of the run disk failed"
+	mke2fs -q -t ext4 -O ^has_journal -L bedrun -d "$disk" "$RUN_DIR/run.img" 1G || bed_die "mke2fs of the run disk failed"
 }

@@ -39,7 +39,7 @@ bed_boot() {
 	: >"$serial"
 	# Live progress from the serial log; its own process group, so it all ends with the boot.
 	setsid bash -c "tail -F -n +1 '$serial' 2>/dev/null | grep --line-buffered -a -E 'BED(-RESULT|-NOTE)?:? ' |
-		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: /  [dom0] /'" 9>&- &
+		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: | /    /; s/^.*BED: /  [dom0] /'" 9>&- &
 	local tailer=$!
 	timeout -s KILL "$budget" qemu-system-x86_64 \
 		-cpu max,-smap,-smep -accel tcg,thread=multi -m 6144 -smp 2 \

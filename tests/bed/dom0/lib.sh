@@ -267,3 +267,10 @@ check_ovs_port() {
 	check "ovs-vsctl shows $(guest_vif "$1") on xenbr0" sh -c \
 		"ovs-vsctl list-ports xenbr0 | grep -x $(guest_vif "$1")"
 }
+
+# show TITLE COMMAND...: prints the command's output on the console (the demo's display).
+show() {
+	_title=$1; shift
+	echo "BED: ---- $_title" >/dev/console
+	"$@" 2>&1 | sed 's/^/BED: | /' >/dev/console
+}

@@ -3,7 +3,7 @@
 #   make                 modules (against KDIR) and userspace tools
 #   make modules         xen-netfront.ko and xen-netback.ko only
 #   make tools           xenstore-tools/
-#   make check           userspace unit tests of core/ and the tools
+#   make check           userspace unit tests of core/ and of the tools
 #   make fuzz            libFuzzer targets, FUZZ_SECONDS each (default 300)
 #   make compile-check   modules with W=1 against every Debian 12 header tree found
 #   make install         modules to /lib/modules/<ver>/updates, depmod, tools to $(PREFIX)
@@ -30,6 +30,7 @@ tools:
 
 check:
 	$(MAKE) -C tests/unit check
+	$(MAKE) -C xenstore-tools check
 
 fuzz:
 	$(MAKE) -C tests/fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)

@@ -55,7 +55,7 @@ part() {
 }
 
 install_deps
-part unit make -s check
+part unit make -s -C tests/unit check
 part tools-unit make -s -C xenstore-tools check
 part compile-check env INSTALL_DEPS=1 tests/compile-check.sh
 part fuzz make -s -C tests/fuzz run FUZZ_SECONDS="$FUZZ_SECONDS"

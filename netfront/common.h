@@ -46,6 +46,8 @@ XNET_DEFINE_RING_TYPES();
 /* How long a handshake step or control request may take. */
 #define XNF_STATE_TIMEOUT	(10 * HZ)
 #define XNF_STATE_POLL		(HZ / 20)
+/* Attempts at the handshake's XenStore transaction before giving up. */
+#define XNF_XS_RETRIES		20
 #define XNF_CTRL_TIMEOUT	(2 * HZ)
 
 struct xnf_info;
@@ -172,6 +174,7 @@ struct xnf_info {
 	unsigned int num_queues;
 	unsigned int want_queues;	/* from ethtool -L; 0 = parameter */
 	bool mtu_applied;		/* toolstack mtu honoured once */
+	unsigned int keys_written;	/* queue count of the ring keys in XenStore */
 	struct xnf_stats *stats;	/* netdev->num_tx_queues entries */
 
 	struct xnf_ctrl ctrl;
@@ -198,6 +201,7 @@ unsigned int xnf_default_queues(struct xnf_info *info);
 int xnf_queues_create(struct xnf_info *info, unsigned int num_queues);
 void xnf_queues_destroy(struct xnf_info *info);
 int xnf_queues_write_keys(struct xnf_info *info, struct xenbus_transaction t);
+void xnf_queues_remove_keys(struct xnf_info *info);
 void xnf_queues_start(struct xnf_info *info);
 void xnf_queues_stop(struct xnf_info *info);
 void xnf_queues_set_affinity(struct xnf_info *info);

@@ -308,9 +308,13 @@ static int xnf_write_queue(struct xnf_queue *q, struct xenbus_transaction t,
 	return err;
 }
 
-/* Drop ring keys a previous connect with another layout left behind. */
-static void xnf_remove_stale_keys(struct xnf_info *info,
-				  struct xenbus_transaction t)
+/*
+ * Drop the ring keys an earlier connect wrote (another queue count may
+ * use another layout). Outside the handshake transaction, and only when
+ * there is something to remove, so a first connect writes exactly what
+ * every frontend writes.
+ */
+void xnf_queues_remove_keys(struct xnf_info *info)
 {
 	static const char * const keys[] = {
 		XNET_KEY_TX_RING_REF, XNET_KEY_RX_RING_REF,
@@ -321,12 +325,15 @@ static void xnf_remove_stale_keys(struct xnf_info *info,
 	char dir[sizeof(XNET_XS_QUEUE_DIR_PREFIX) + 12];
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(keys); i++)
-		xenbus_rm(t, node, keys[i]);
-	for (i = 0; i < info->netdev->num_tx_queues; i++) {
-		snprintf(dir, sizeof(dir), XNET_XS_QUEUE_DIR_FMT, i);
-		xenbus_rm(t, node, dir);
+	if (info->keys_written == 1) {
+		for (i = 0; i < ARRAY_SIZE(keys); i++)
+			xenbus_rm(XBT_NIL, node, keys[i]);
 	}
+	for (i = 0; info->keys_written > 1 && i < info->keys_written; i++) {
+		snprintf(dir, sizeof(dir), XNET_XS_QUEUE_DIR_FMT, i);
+		xenbus_rm(XBT_NIL, node, dir);
+	}
+	info->keys_written = 0;
 }
 
 int xnf_queues_write_keys(struct xnf_info *info, struct xenbus_transaction t)
@@ -336,7 +343,6 @@ int xnf_queues_write_keys(struct xnf_info *info, struct xenbus_transaction t)
 	char *dir;
 	int err;
 
-	xnf_remove_stale_keys(info, t);
 	/* A backend without a maximum is single-queue and must not see the key. */
 	if (info->feat.max_queues) {
 		err = xenbus_printf(t, node, XNET_KEY_MQ_NUM_QUEUES, "%u",

@@ -100,9 +100,10 @@ static int xnf_write_keys(struct xnf_info *info)
 		XNET_KEY_FEATURE_IPV6_CSUM_OFFLOAD,
 	};
 	struct xenbus_transaction t;
-	unsigned int i;
+	unsigned int i, tries = 0;
 	int err;
 
+	xnf_queues_remove_keys(info);
 again:
 	err = xenbus_transaction_start(&t);
 	if (err)
@@ -120,8 +121,11 @@ again:
 		return err;
 	}
 	err = xenbus_transaction_end(t, 0);
-	if (err == -EAGAIN)
+	/* Another writer raced us: retry, but never forever. */
+	if (err == -EAGAIN && ++tries < XNF_XS_RETRIES)
 		goto again;
+	if (!err)
+		info->keys_written = info->num_queues;
 	return err;
 }
 

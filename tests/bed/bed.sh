@@ -39,7 +39,7 @@ bed_boot() {
 	: >"$serial"
 	# Live progress from the serial log; its own process group, so it all ends with the boot.
 	setsid bash -c "tail -F -n +1 '$serial' 2>/dev/null | grep --line-buffered -a -E 'BED(-RESULT|-NOTE)?:? ' |
-		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: | /    /; s/^.*BED: /  [dom0] /'" 9>&- &
+		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: | /    /; s/^.*BED: /  [dom0] /'" 9>&- 8>&- &
 	local tailer=$!
 	timeout -s KILL "$budget" qemu-system-x86_64 \
 		-cpu max,-smap,-smep -accel tcg,thread=multi -m 6144 -smp 2 \
@@ -67,11 +67,22 @@ bed_run() {
 	mkdir -p "$RUN_DIR"
 	RUN_DIR=$(cd "$RUN_DIR" && pwd)
 
-	exec 9>"$BED_CACHE/bed.lock"
-	if ! flock -n 9; then
-		bed_log "another bed run holds $BED_CACHE/bed.lock; waiting"
-		flock 9
-	fi
+	# At most BED_PARALLEL (default 2) boots at once: a run mostly waits on its guests, so
+	# two share the machine's cores well; more would starve each other's timers.
+	local slot=0 slots=${BED_PARALLEL:-2}
+	while :; do
+		exec 9>"$BED_CACHE/bed.lock.$slot"
+		flock -n 9 && break
+		slot=$(((slot + 1) % slots))
+		if [ "$slot" -eq 0 ]; then
+			[ -n "${waited:-}" ] || bed_log "$slots bed runs in progress; waiting for a slot"
+			local waited=1
+			sleep 5
+		fi
+	done
+	# Building the shared cache is one at a time.
+	exec 8>"$BED_CACHE/build.lock"
+	flock 8
 	bed_host_deps
 	bed_rootfs
 	bed_xen
@@ -79,6 +90,7 @@ bed_run() {
 	bed_tools
 	bed_guest_initrd
 	bed_run_disk "$@"
+	exec 8>&-
 
 	local start=$SECONDS boot_rc
 	bed_boot "$(bed_budget "$@")"

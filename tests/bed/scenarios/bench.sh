@@ -77,7 +77,7 @@ b_once() {
 		gexec g1 "timeout $b_lim iperf3 -c $(guest_ip g2) $b_args >/tmp/bench-iperf.json 2>&1 &" >/dev/null
 		sleep $((BENCH_SECONDS + 2))
 		b_w=0
-		while [ $b_w -lt 40 ] && ! gexec g1 "! pidof iperf3 -o \$\$ >/dev/null || ! pgrep -f 'iperf3 -c' >/dev/null" >/dev/null; do
+		while [ $b_w -lt 40 ] && gexec g1 "pgrep -f 'iperf3 -c' >/dev/null" >/dev/null; do
 			sleep 0.5; b_w=$((b_w + 1))
 		done
 		b_c1=$(b_busy)
@@ -116,7 +116,6 @@ b_cell() {
 		b_one=$(b_once "$4" "$5" "$6")
 		log "bench $1 q$2 $4 $5 P$6 run $((b_r + 1)): ${b_one:-no figure}"
 		if [ -n "$b_one" ]; then
-			set -- "$@" # keep positional arguments
 			b_vals="$b_vals ${b_one%% *}"
 			b_rest=${b_one#* }
 			b_bytes=$((b_bytes + ${b_rest% *}))

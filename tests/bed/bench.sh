@@ -13,6 +13,7 @@
 #   BENCH_DIRS     d2g (dom0 -> guest), g2d (guest -> dom0), g2g (guest -> guest) [d2g g2d g2g]
 #   BENCH_RUNS     runs of each measurement [3]      BENCH_SECONDS  seconds a run [10]
 #   BENCH_UDP      1: also 64-byte UDP datagrams/s per direction [1]
+#   BENCH_EXCLUSIVE  1: no other bed boot runs beside this one [1]
 # The boot's time limit follows from the matrix (BED_TIMEOUT overrides it).
 # Outputs: bench-results/<date>.{json,png,md} in the clone, and the same in the run's log folder.
 set -u
@@ -25,7 +26,7 @@ BENCH_SCENARIO_LIMIT=14400	# the "# bed-timeout:" of scenarios/bench.sh
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 2; }
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 expand_pairs() {
 	local p out=""
@@ -55,7 +56,7 @@ estimate() {
 	per_cell=$(( RUNS * (SECS + 8) ))
 	case " $PAIRS " in *"/stock"*) nb=$((nb + 1)) ;; esac
 	case " $PAIRS " in *"/ours"*) nb=$((nb + 1)) ;; esac
-	echo $(( (configs * (guests * 30 + 10 + cells * per_cell) + nb * 15) * 13 / 10 + 60 ))
+	echo $(( (configs * (guests * 45 + 10 + cells * per_cell) + nb * 15) * 13 / 10 + 60 ))
 }
 
 # report JSON OUTBASE COMMAND: table, ratios, plot, Markdown, on the terminal and files.
@@ -135,6 +136,16 @@ trap 'rm -f "$ENV_FILE" "$tmp"' EXIT
 say "matrix: pairs '$PAIRS', queues '$QUEUES', flows '$FLOWS', dirs '$DIRS', $RUNS runs x ${SECS}s, udp $UDP"
 say "scenario budget ${DEADLINE}s, boot limit ${BED_TIMEOUT}s"
 
+# Figures from a boot that shares the cores with another boot are noise: unless
+# BENCH_EXCLUSIVE=0, hold every bed slot but the one bed.sh then takes (slot 0).
+if [ "${BENCH_EXCLUSIVE:-1}" = 1 ]; then
+	cache=${BED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-mq-net}
+	mkdir -p "$cache"
+	for ((slot = 1; slot < ${BED_PARALLEL:-2}; slot++)); do
+		exec {fd}>"$cache/bed.lock.$slot"
+		flock -n "$fd" || { say "waiting for bed slot $slot (BENCH_EXCLUSIVE=0 skips this)"; flock "$fd"; }
+	done
+fi
 "$BED_DIR/bed.sh" run bench 2>&1 | tee "$tmp"
 run_dir=$(sed -n 's/^logs: \([^ ]*\) .*/\1/p' "$tmp" | tail -n 1)
 [ -n "$run_dir" ] && [ -d "$run_dir" ] || die "the bed run printed no log folder"

@@ -122,6 +122,7 @@ CFG
 	fi
 	_dom=$(xl domid "$_name")
 	if ! wait_for 120 xs_is /local/domain/$_dom/data/bed/ready 1; then
+		tail -n 40 /var/log/xen/console/guest-$_name.log 2>/dev/null | sed "s/^/BED: $_name console: /" >/dev/console
 		fail "guest $_name (domid $_dom) agent did not come up in 120 s (console: xen-logs/console/guest-$_name.log)"
 		return 1
 	fi

@@ -31,4 +31,9 @@ for name in "$@"; do
 		xl destroy "$dom" >>$log 2>&1
 	done
 	dmesg | grep -E 'traps:|BUG|Oops|WARNING|general protection' >>$out/dom0-alerts.txt
+	# Logs saved as each scenario ends, so a later hang loses nothing already seen.
+	mkdir -p $out/xen-logs
+	cp -r /var/log/xen/. $out/xen-logs/ 2>/dev/null
+	dmesg >$out/dom0-dmesg.txt
+	sync
 done

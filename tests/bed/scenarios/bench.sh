@@ -150,7 +150,10 @@ b_config() {
 	fi
 	for b_g in g1 g2; do
 		case " $BENCH_DIRS " in *" g2g "*) ;; *) [ $b_g = g2 ] && continue ;; esac
-		if ! guest_start $b_g netfront="$1" vcpus=$b_vc nf_params="max_queues=$b_q"; then
+		# Once in a while xl create fails to unpack the guest kernel under TCG: retry once.
+		if ! guest_start $b_g netfront="$1" vcpus=$b_vc nf_params="max_queues=$b_q" &&
+		   ! { guest_destroy $b_g; sleep 2; log "retrying $b_g once"
+		       guest_start $b_g netfront="$1" vcpus=$b_vc nf_params="max_queues=$b_q"; }; then
 			b_na "$b_pair" "$b_q" "guest $b_g with netfront=$1 did not start (see xl-create-$b_g.log and its console)"
 			b_guests_down; return
 		fi

@@ -156,6 +156,7 @@ enum xnf_bits {
 	XNF_BROKEN,		/* backend misbehaved: stays down */
 	XNF_CONNECTED,		/* rings set up and announced */
 	XNF_REMOVING,		/* remove() has begun: no more state work */
+	XNF_STARTED,		/* NAPI enabled on the current queues */
 };
 
 struct xnf_info {

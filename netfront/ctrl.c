@@ -140,6 +140,8 @@ static int xnf_ctrl_call(struct xnf_info *info, u16 type, u32 d0, u32 d1,
 	req->data[1] = d1;
 	req->data[2] = d2;
 	ctrl->ring.req_prod_pvt++;
+	/* Ask for an event on this very answer, or the backend stays quiet. */
+	ctrl->ring.sring->rsp_event = ctrl->ring.rsp_cons + 1;
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&ctrl->ring, notify);
 	if (notify)
 		notify_remote_via_irq(ctrl->irq);

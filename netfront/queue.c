@@ -266,6 +266,8 @@ void xnf_queues_start(struct xnf_info *info)
 {
 	unsigned int i;
 
+	if (test_and_set_bit(XNF_STARTED, &info->flags))
+		return;
 	local_bh_disable();
 	for (i = 0; i < info->num_queues; i++) {
 		napi_enable(&info->queues[i].napi);
@@ -281,6 +283,9 @@ void xnf_queues_stop(struct xnf_info *info)
 	unsigned int i;
 
 	netif_tx_disable(info->netdev);
+	/* napi_disable() on a context never enabled would wait forever. */
+	if (!test_and_clear_bit(XNF_STARTED, &info->flags))
+		return;
 	for (i = 0; i < info->num_queues; i++) {
 		napi_disable(&info->queues[i].napi);
 		del_timer_sync(&info->queues[i].rx_refill_timer);

@@ -153,8 +153,8 @@ static void xnf_quiesce(struct xnf_info *info)
 	struct net_device *dev = info->netdev;
 
 	netif_carrier_off(dev);
-	if (test_and_clear_bit(XNF_CONNECTED, &info->flags) && netif_running(dev))
-		xnf_queues_stop(info);
+	clear_bit(XNF_CONNECTED, &info->flags);
+	xnf_queues_stop(info);
 }
 
 static void xnf_disconnect(struct xnf_info *info)
@@ -266,7 +266,7 @@ static void xnf_reconcile(struct xnf_info *info)
 		if (me != XenbusStateConnected)
 			break;
 		netif_carrier_on(info->netdev);
-		netdev_notify_peers(info->netdev);
+		__netdev_notify_peers(info->netdev);
 		if (info->feat.ctrl_ring && !info->ctrl.active)
 			xnf_rss_push(info);
 		break;

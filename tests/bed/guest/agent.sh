@@ -1,9 +1,10 @@
 #!/bin/sh
 # The bed's command agent: dom0 writes data/bed/req/<n> = "<timeout> <base64 command>";
 # the agent runs it and answers data/bed/rsp/<n>/{out/<i>,chunks,rc}, output base64 in
-# chunks that fit XenStore's value limit.  Requests are served in order, one at a time.
+# chunks well under the 2048 bytes XenStore accepts from a guest per value.
+# Requests are served in order, one at a time.
 base=data/bed
-chunk=3000
+chunk=1500
 xenstore-write $base/ready 1
 echo "bed-agent: ready"
 n=1

@@ -40,6 +40,8 @@ bed_tools() {
 	else
 		bed_log "tools build failed (log: $RUN_DIR/tools-build.log)"
 	fi
+	make -C "$REPO_DIR/tests/hostile" >"$RUN_DIR/hostile-build.log" 2>&1 ||
+		bed_log "hostile peers build failed (log: $RUN_DIR/hostile-build.log)"
 }
 
 # Copies a binary of the rootfs and the libraries it links into the initramfs tree.
@@ -76,6 +78,12 @@ bed_guest_initrd() {
 	if [ -f "$MODULES_DIR/netfront/xen-netfront.ko" ]; then
 		cp "$MODULES_DIR/netfront/xen-netfront.ko" "$tree/modules/ours/"
 	fi
+	# For userspace peers (the hostile frontend): the Xen device modules and the tool.
+	mkdir -p "$tree/modules/xen"
+	cp "$ROOTFS_DIR/lib/modules/$KVER/kernel/drivers/xen/"{xen-evtchn,xen-gntalloc,xen-privcmd}.ko \
+		"$ROOTFS_DIR/lib/modules/$KVER/kernel/drivers/xen/xenfs/xenfs.ko" "$tree/modules/xen/" 2>/dev/null
+	[ -x "$REPO_DIR/tests/hostile/build/xnet-hostile-front" ] &&
+		cp "$REPO_DIR/tests/hostile/build/xnet-hostile-front" "$tree/usr/sbin/"
 	install -m 0755 "$BED_DIR/guest/init" "$tree/init"
 	install -m 0755 "$BED_DIR/guest/agent.sh" "$tree/agent.sh"
 	echo "root:x:0:0:root:/root:/bin/sh" >"$tree/etc/passwd"
@@ -97,6 +105,8 @@ bed_run_disk() {
 		find "$REPO_DIR/xenstore-tools/build" -maxdepth 1 -type f -perm -u+x \
 			-exec cp {} "$disk/tools/" \; 2>/dev/null
 	fi
+	[ -x "$REPO_DIR/tests/hostile/build/xnet-hostile-back" ] &&
+		cp "$REPO_DIR/tests/hostile/build/xnet-hostile-back" "$disk/tools/"
 	printf '%s\n' "$@" >"$disk/plan"
 	mke2fs -q -t ext4 -O ^has_journal -L bedrun -d "$disk" "$RUN_DIR/run.img" 1G || bed_die "mke2fs of the run disk failed"
 }

@@ -13,7 +13,7 @@ cd "$top" || exit 2
 BED_SCENARIOS=${BED_SCENARIOS:-"stock nb-basic nb-destroy tools-layout"}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 
-total_pass=0 total_fail=0
+total_pass=0 total_fail=0 flaky=""
 logdir="$top/build/test-logs"
 mkdir -p "$logdir"
 
@@ -38,6 +38,7 @@ part() {
 	"$@" 2>&1 | tee "$log"
 	rc=${PIPESTATUS[0]}
 	line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	grep -q '^BED FLAKE?' "$log" && flaky="$flaky $name"
 	if [ -z "$line" ]; then
 		echo "FAIL $name: no closing line (exit $rc)"
 		total_fail=$((total_fail + 1))
@@ -59,10 +60,20 @@ part unit make -s -C tests/unit check
 part tools-unit make -s -C xenstore-tools check
 part compile-check env INSTALL_DEPS=1 tests/compile-check.sh
 part fuzz make -s -C tests/fuzz run FUZZ_SECONDS="$FUZZ_SECONDS"
-if [ "${SKIP_BED:-}" != 1 ]; then
+# One retry of a failed boot: under TCG, guests have shown rare corruption with the stock
+# drivers too (docs/status.md, "Known bed problems").  The first attempt's failures stay
+# printed above and its logs stay in bed-logs/; only the retry is counted.
+bed_attempts() {
 	# shellcheck disable=SC2086
-	part bed tests/bed/bed.sh run $BED_SCENARIOS
+	tests/bed/bed.sh run $BED_SCENARIOS && return 0
+	echo "BED FLAKE? the first bed attempt failed (logs above); retrying once"
+	# shellcheck disable=SC2086
+	tests/bed/bed.sh run $BED_SCENARIOS
+}
+if [ "${SKIP_BED:-}" != 1 ]; then
+	part bed bed_attempts
 fi
 echo "logs: $logdir"
+[ -n "$flaky" ] && echo "note: first attempt failed, retry counted:$flaky"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -134,7 +134,8 @@ static bool xnf_rx_offloads(struct xnf_queue *q, struct sk_buff *skb,
 			    const struct xnf_rx_pkt *pkt)
 {
 	const struct xnet_extra_info *gso = &pkt->gso;
-	bool partial = pkt->flags & XNET_RXF_CSUM_BLANK;
+	bool blank = pkt->flags & XNET_RXF_CSUM_BLANK;
+	bool partial = blank;
 
 	if (gso->type) {
 		if (!gso->u.gso.size || (gso->u.gso.type != XNET_GSO_TYPE_TCPV4 &&
@@ -148,8 +149,12 @@ static bool xnf_rx_offloads(struct xnf_queue *q, struct sk_buff *skb,
 		partial = true;
 	}
 	if (partial) {
-		/* Checksum left blank by the sender: locate it for the stack. */
-		if (skb_checksum_setup(skb, true))
+		/*
+		 * Checksum left blank by the sender: locate it for the stack.
+		 * A blank one already holds the pseudo-header sum; a GSO packet
+		 * without the flag (a sloppy backend) gets it computed here.
+		 */
+		if (skb_checksum_setup(skb, !blank))
 			return false;
 		xnf_rx_count(q, &q->stats->rx_csum_fixups);
 	} else if ((pkt->flags & XNET_RXF_DATA_VALIDATED) &&
@@ -208,6 +213,8 @@ static void xnf_rx_deliver(struct xnf_queue *q, RING_IDX cons,
 	if (!__pskb_pull_tail(skb, min_t(unsigned int, skb->len, XNF_RX_PULL_LEN)))
 		goto drop;
 	skb->protocol = eth_type_trans(skb, dev);
+	/* The checksum setup below reads the IP header through this. */
+	skb_reset_network_header(skb);
 	if (!xnf_rx_offloads(q, skb, pkt))
 		goto drop;
 

@@ -232,11 +232,17 @@ netdev_tx_t xnf_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	spin_lock(&q->tx_lock);
 	if (unlikely(RING_FREE_REQUESTS(&q->tx) < slots + b.gso ||
 		     q->tx_grefs_free < slots)) {
-		/* Should not happen: the queue stops while a packet may not fit. */
+		/*
+		 * Should not happen: the queue stops while a packet may not
+		 * fit. The skb may be a reshaped copy, so it can't go back to
+		 * the stack with NETDEV_TX_BUSY: drop it.
+		 */
 		netif_tx_stop_queue(txq);
 		spin_unlock(&q->tx_lock);
+		dev_kfree_skb_any(skb);
 		xnf_tx_count(q, &q->stats->tx_ring_full, 1);
-		return NETDEV_TX_BUSY;
+		xnf_tx_count(q, &q->stats->tx_drops, 1);
+		return NETDEV_TX_OK;
 	}
 
 	b.q = q;

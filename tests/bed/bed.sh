@@ -32,10 +32,12 @@ bed_budget() {
 	echo "${BED_TIMEOUT:-$total}"
 }
 
-# CPU: "max" less SMAP/SMEP (a PV dom0 faults at its first exception with them) and less
-# AVX/AVX2, which QEMU 7.2's TCG emulates only since that release: with them, guest
-# userspace under Xen saw corrupted data (sha256 mismatches, xz errors, segfaults) in
-# busy boots; without them glibc takes its SSE paths.
+# CPU: "max" less SMAP/SMEP (a PV dom0 faults at its first exception with them), less
+# AVX/AVX2 (QEMU 7.2's new TCG AVX) and less XSAVE. With XSAVE, dom0 and guest userspace
+# under Xen saw registers change under them in busy boots: glibc malloc segfaulting on an
+# SSE-loaded pointer, sha256 mismatches, xz errors; without it Xen and Linux save FPU
+# state with FXSAVE. BED_CPU overrides the model for experiments.
+BED_CPU=${BED_CPU:-max,-smap,-smep,-avx,-avx2,-xsave}
 bed_boot() {
 	local budget=$1 serial="$RUN_DIR/serial.log" rc
 	local dom0_args="root=/dev/vda rw console=hvc0 loglevel=5 init=/sbin/bed-init"
@@ -46,7 +48,7 @@ bed_boot() {
 		sed -u 's/^.*BED-RESULT /  /; s/^.*BED-NOTE /  note: /; s/^.*BED: | /    /; s/^.*BED: /  [dom0] /'" 9>&- 8>&- &
 	local tailer=$!
 	timeout -s KILL "$budget" qemu-system-x86_64 \
-		-cpu max,-smap,-smep,-avx,-avx2 -accel tcg,thread=multi -m 6144 -smp 2 \
+		-cpu "$BED_CPU" -accel tcg,thread=multi -m 6144 -smp 2 \
 		-nic none -display none -monitor none -no-reboot \
 		-serial "file:$serial" \
 		-kernel "$XEN_ELF" \

@@ -165,6 +165,27 @@ gexec() {
 	return "$_rc"
 }
 
+# guest_netfront_reload NAME: modprobe xen-netfront in the guest again, wait (bounded) for
+# eth0 and give it the guest's address back.
+guest_netfront_reload() {
+	gexec "$1" "modprobe xen-netfront || exit 1; i=0
+		while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt 60 ]; do sleep 0.5; i=\$((i + 1)); done
+		ip addr add $(guest_ip "$1")/24 dev eth0 && ip link set eth0 up" 60
+}
+
+# guest_vif_rebind NAME: unbind and rebind the guest's netfront from vif-0 (a full close and
+# reconnect with the backend, module kept), wait until both ends are Connected again and
+# give the new eth0 its address back.
+guest_vif_rebind() {
+	gexec "$1" 'echo vif-0 >/sys/bus/xen/drivers/vif/unbind; sleep 2;
+		echo vif-0 >/sys/bus/xen/drivers/vif/bind' 60
+	wait_for 60 xs_is "$(fe_dir "$1")/state" 4 &&
+		wait_for 60 xs_is "$(be_dir "$1")/state" 4 || return 1
+	gexec "$1" "i=0; while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt 40 ]; do
+		sleep 0.5; i=\$((i + 1)); done
+		ip addr add $(guest_ip "$1")/24 dev eth0; ip link set eth0 up" 40
+}
+
 # ---- XenStore layout ----------------------------------------------------------------------
 
 fe_dir() { echo "/local/domain/$(guest_domid "$1")/device/vif/${2:-0}"; }
@@ -217,6 +238,17 @@ check_ping() {
 	check "ping $1 -> dom0" gexec "$1" "ping -c 3 -W 5 $BED_DOM0_IP"
 }
 
+# transfer_diagnose NAME SENT RECEIVED: after a sha256 mismatch, say whether the bytes
+# differ (and where) or only the hash did (a second hash of the same file), for the log.
+transfer_diagnose() {
+	_h2=$(sha256sum <"$3" | cut -c1-16)
+	_nd=$(cmp -l "$2" "$3" 2>/dev/null | wc -l)
+	note "$1 transfer mismatch: received $(stat -c %s "$3") bytes of $(stat -c %s "$2"); second hash $_h2; $_nd bytes differ"
+	cmp -l "$2" "$3" 2>/dev/null | head -n 8 | while read -r _o _a _b; do
+		log "  offset $_o (page $((_o / 4096)) +$((_o % 4096))): sent $_a got $_b"
+	done
+}
+
 # check_transfer NAME MIB: random file dom0 -> guest and guest -> dom0 over HTTP,
 # compared by sha256.
 check_transfer() {
@@ -227,9 +259,15 @@ check_transfer() {
 	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
 	_got=$(gexec "$_g" "timeout 300 wget -q -O /tmp/blob http://$BED_DOM0_IP:8080/blob-$_mib && sha256sum </tmp/blob | cut -d' ' -f1" 320)
 	check_eq "$_mib MiB dom0 -> $_g sha256" "$_want" "$_got"
+	[ "$_got" = "$_want" ] ||
+		note "$_g re-hash of its copy: $(gexec "$_g" "sha256sum </tmp/blob | cut -c1-16")"
 	gexec "$_g" "pidof httpd >/dev/null || httpd -p 8081 -h /tmp" >/dev/null
-	_got=$(timeout 300 busybox wget -q -O - "http://$_ip:8081/blob" | sha256sum | cut -d' ' -f1)
+	rm -f /tmp/got-blob
+	timeout 300 busybox wget -q -O /tmp/got-blob "http://$_ip:8081/blob"
+	_got=$(sha256sum </tmp/got-blob | cut -d' ' -f1)
 	check_eq "$_mib MiB $_g -> dom0 sha256" "$_want" "$_got"
+	[ "$_got" = "$_want" ] || transfer_diagnose "$_g" /tmp/www/blob-$_mib /tmp/got-blob
+	rm -f /tmp/got-blob
 	gexec "$_g" "rm -f /tmp/blob" >/dev/null
 }
 

@@ -15,12 +15,11 @@ sleep 6
 check "g1 rmmod xen-netfront under traffic" gexec g1 "timeout 40 rmmod xen_netfront" 60
 wait $ipid
 check_eq "g1 frontend state after rmmod" 6 "$(xs_read "$(fe_dir g1)/state")"
-check "g1 modprobe xen-netfront again" gexec g1 \
-	"modprobe xen-netfront && sleep 2 && ip addr add $(guest_ip g1)/24 dev eth0 && ip link set eth0 up"
+check "g1 modprobe xen-netfront again" guest_netfront_reload g1
 check_layout g1 2
 check_ping g1
 check "xl network-detach g1 0" xl network-detach g1 0
-wait_for 30 sh -c "! gexec g1 'test -e /sys/class/net/eth0'"
+wait_for 30 gexec g1 '! test -e /sys/class/net/eth0'
 check "g1 eth0 gone after detach" gexec g1 "! test -e /sys/class/net/eth0"
 check "xl network-attach g1" xl network-attach g1 mac=00:16:3e:00:00:0b bridge=xenbr0 script=vif-openvswitch
 wait_for 30 gexec g1 "ls /sys/class/net | grep -q eth"

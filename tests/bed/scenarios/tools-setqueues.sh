@@ -15,18 +15,6 @@ xv_json() {
 		awk -f $TOOLS_FLATTEN "$BED_OUT/tools-$1-$3.json" >"$2"
 }
 
-# reconnect NAME: unbind and rebind the guest's netfront, wait until both ends are
-# Connected, and give the new eth0 its address back.
-reconnect() {
-	gexec "$1" 'echo vif-0 >/sys/bus/xen/drivers/vif/unbind; sleep 2;
-		echo vif-0 >/sys/bus/xen/drivers/vif/bind' 60
-	wait_for 60 state_is "$(fe_dir "$1")" 4 &&
-		wait_for 60 state_is "$(be_dir "$1")" 4 || return 1
-	gexec "$1" "i=0; while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt 20 ]; do
-		sleep 0.5; i=\$((i + 1)); done
-		ip addr add $(guest_ip "$1")/24 dev eth0; ip link set eth0 up" 30
-}
-
 if ! command -v xnet-set-queues >/dev/null; then
 	fail "xnet-set-queues not in /bed/tools (the host's tools build failed?)"; exit 0
 fi
@@ -45,7 +33,7 @@ check "xnet-vifs shows the pending cap" xv_json g1 "$flat" pending
 check_eq "pending: operator cap 1" 1 "$(xv_get "$flat" vifs.0.queues.operator_max)"
 check_eq "pending: still 2 queues until reconnect" 2 "$(xv_get "$flat" vifs.0.queues.negotiated)"
 
-check "reconnect g1's vif" reconnect g1
+check "reconnect g1's vif" guest_vif_rebind g1
 check "xnet-vifs after reconnect" xv_json g1 "$flat" capped
 log "xnet-vifs --json after the cap:"; cat "$BED_OUT/tools-g1-capped.json"
 xnet-vifs g1 0 | tee "$BED_OUT/tools-setq-table.txt"
@@ -61,7 +49,7 @@ check_ping g1
 
 check "xnet-set-queues g1 0 clear" xnet-set-queues g1 0 clear
 check_eq "xnet-max-queues removed" "" "$(xs_read "$be/xnet-max-queues")"
-check "reconnect g1's vif again" reconnect g1
+check "reconnect g1's vif again" guest_vif_rebind g1
 check "xnet-vifs after clearing" xv_json g1 "$flat" cleared
 check_eq "cleared: 2 queues negotiated again" 2 "$(xv_get "$flat" vifs.0.queues.negotiated)"
 check_guest_queues g1 2

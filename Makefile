@@ -10,11 +10,15 @@
 #   make test            the whole suite: unit tests, bounded fuzz, bed scenarios
 #   make demo            boots the test bed and shows a multi-queue guest on our drivers
 #   make bench           the benchmark in the test bed
+#   make soak            lifecycle soak in the test bed (our netback, stock netfront):
+#                        SOAK_DETACH detach/attach [200], SOAK_SAVE save/restore [20] cycles
 
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 300
+SOAK_DETACH ?= 200
+SOAK_SAVE ?= 20
 
 .PHONY: all modules tools check fuzz compile-check install modules_install \
 	tools_install clean test demo bench soak
@@ -56,8 +60,11 @@ demo:
 bench:
 	tests/bed/bench.sh
 
+# The counts reach dom0 through the scenarios folder (the run disk copies it).
 soak:
-	tests/bed/bed.sh soak
+	@f=tests/bed/scenarios/soak.env; trap 'rm -f $$f' EXIT; trap 'exit 130' INT TERM; \
+	printf 'SOAK_DETACH=%s\nSOAK_SAVE=%s\n' '$(SOAK_DETACH)' '$(SOAK_SAVE)' >$$f; \
+	tests/bed/bed.sh run soak
 
 clean:
 	-test -d "$(KDIR)" && $(MAKE) -C "$(KDIR)" M="$(CURDIR)" clean

@@ -165,13 +165,18 @@ gexec() {
 	return "$_rc"
 }
 
+# guest_eth0_readdress NAME SECONDS [FIRST]: in the guest, run FIRST (commands ending in
+# "; "), wait up to SECONDS for eth0, give it the guest's address and bring it up. The
+# status is that of the last command.
+guest_eth0_readdress() {
+	gexec "$1" "${3:-}i=0
+		while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt $(($2 * 2)) ]; do sleep 0.5; i=\$((i + 1)); done
+		ip addr add $(guest_ip "$1")/24 dev eth0; ip link set eth0 up" $(($2 * 2))
+}
+
 # guest_netfront_reload NAME: modprobe xen-netfront in the guest again, wait (bounded) for
 # eth0 and give it the guest's address back.
-guest_netfront_reload() {
-	gexec "$1" "modprobe xen-netfront || exit 1; i=0
-		while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt 60 ]; do sleep 0.5; i=\$((i + 1)); done
-		ip addr add $(guest_ip "$1")/24 dev eth0 && ip link set eth0 up" 60
-}
+guest_netfront_reload() { guest_eth0_readdress "$1" 30 "modprobe xen-netfront || exit 1; "; }
 
 # guest_vif_rebind NAME: unbind and rebind the guest's netfront from vif-0 (a full close and
 # reconnect with the backend, module kept), wait until both ends are Connected again and
@@ -181,9 +186,7 @@ guest_vif_rebind() {
 		echo vif-0 >/sys/bus/xen/drivers/vif/bind' 60
 	wait_for 60 xs_is "$(fe_dir "$1")/state" 4 &&
 		wait_for 60 xs_is "$(be_dir "$1")/state" 4 || return 1
-	gexec "$1" "i=0; while [ ! -e /sys/class/net/eth0 ] && [ \$i -lt 40 ]; do
-		sleep 0.5; i=\$((i + 1)); done
-		ip addr add $(guest_ip "$1")/24 dev eth0; ip link set eth0 up" 40
+	guest_eth0_readdress "$1" 20
 }
 
 # ---- XenStore layout ----------------------------------------------------------------------
@@ -249,12 +252,17 @@ transfer_diagnose() {
 	done
 }
 
+# bed_blob MIB: /tmp/www/blob-MIB, random, made once per boot and served by dom0's httpd.
+bed_blob() {
+	mkdir -p /tmp/www
+	[ -f /tmp/www/blob-$1 ] || head -c $(($1 * 1048576)) /dev/urandom >/tmp/www/blob-$1
+}
+
 # check_transfer NAME MIB: random file dom0 -> guest and guest -> dom0 over HTTP,
 # compared by sha256.
 check_transfer() {
 	_g=$1; _mib=${2:-64}; _ip=$(guest_ip "$_g")
-	mkdir -p /tmp/www
-	[ -f /tmp/www/blob-$_mib ] || head -c $((_mib * 1048576)) /dev/urandom >/tmp/www/blob-$_mib
+	bed_blob "$_mib"
 	_want=$(sha256sum </tmp/www/blob-$_mib | cut -d' ' -f1)
 	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
 	_got=$(gexec "$_g" "timeout 300 wget -q -O /tmp/blob http://$BED_DOM0_IP:8080/blob-$_mib && sha256sum </tmp/blob | cut -d' ' -f1" 320)

@@ -6,9 +6,6 @@
 
 TOOLS_FLATTEN=/bed/scenarios/tools-flatten.awk
 
-# state_is DIR N: re-read on every call, so wait_for can poll it.
-state_is() { test "$(xs_read "$1/state")" = "$2"; }
-
 xv_get() { awk -v want="$2" '$1 == want { sub(/^[^ ]* /, ""); print; exit }' "$1"; }
 xv_json() {
 	xnet-vifs --json "$1" 0 >"$BED_OUT/tools-$1-$3.json" 2>&1 &&
@@ -20,7 +17,7 @@ if ! command -v xnet-set-queues >/dev/null; then
 fi
 use_netback ours || exit 0
 guest_start g1 netfront=stock vcpus=2 || exit 0
-wait_for 30 state_is "$(be_dir g1)" 4
+wait_for 30 xs_is "$(be_dir g1)/state" 4
 be=$(be_dir g1)
 flat=$BED_OUT/tools-setq.flat
 

@@ -10,6 +10,7 @@
 #define XNF_COMMON_H
 
 #include <linux/netdevice.h>
+#include <linux/ratelimit.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <linux/wait.h>
@@ -180,6 +181,8 @@ struct xnf_info {
 
 	struct xnf_ctrl ctrl;
 	struct xnf_rss rss;
+	/* Per device, so one misbehaving backend cannot flood the log or mute another's. */
+	struct ratelimit_state peer_log_rs;
 };
 
 extern unsigned int xnf_max_queues;
@@ -248,9 +251,16 @@ static inline int xnf_qid(const struct xnf_queue *queue)
 }
 
 /* Every log line about the backend names domain, device and queue. */
+#define xnf_peer_log(info, queue, fmt, ...)				\
+	pr_err("%s: backend domain %u, vif %s, queue %d: " fmt,		\
+	       XNF_DRV_NAME, (info)->xbdev->otherend_id,		\
+	       (info)->netdev->name, xnf_qid(queue), ##__VA_ARGS__)
+
+/* Faults that do not disable the device: limited per device. */
 #define xnf_peer_err(info, queue, fmt, ...)				\
-	net_err_ratelimited("%s: backend domain %u, vif %s, queue %d: " fmt, \
-			    XNF_DRV_NAME, (info)->xbdev->otherend_id,	\
-			    (info)->netdev->name, xnf_qid(queue), ##__VA_ARGS__)
+	do {								\
+		if (__ratelimit(&(info)->peer_log_rs))			\
+			xnf_peer_log(info, queue, fmt, ##__VA_ARGS__);	\
+	} while (0)
 
 #endif /* XNF_COMMON_H */

@@ -41,8 +41,9 @@ bool xnf_break(struct xnf_info *info)
 void xnf_fatal(struct xnf_info *info, struct xnf_queue *queue,
 	       const char *what)
 {
+	/* Once per break, so never rate-limited away. */
 	if (xnf_break(info))
-		xnf_peer_err(info, queue, "%s; device disabled\n", what);
+		xnf_peer_log(info, queue, "%s; device disabled\n", what);
 }
 
 static int xnf_open(struct net_device *dev)
@@ -200,6 +201,8 @@ struct net_device *xnf_netdev_create(struct xenbus_device *xbdev)
 	info = netdev_priv(dev);
 	info->netdev = dev;
 	info->xbdev = xbdev;
+	/* A few lines per half minute: enough to name the fault, never a flood. */
+	ratelimit_state_init(&info->peer_log_rs, 30 * HZ, 3);
 	mutex_init(&info->lock);
 	init_waitqueue_head(&info->state_wq);
 	info->backend_state = XenbusStateUnknown;

@@ -231,9 +231,8 @@ void back_destroy(struct back *b)
 	if (b->created) {
 		hx_set_state(b->xs, b->be_dir, XNET_STATE_CLOSING);
 		hx_peer_wait(b->xs, &b->frontend, HX_STATES_DOWN, BACK_CLOSE_MS);
-		hx_set_state(b->xs, b->be_dir, XNET_STATE_CLOSED);
-		hx_peer_wait(b->xs, &b->frontend, HX_STATE_BIT(XNET_STATE_CLOSED), BACK_CLOSE_MS);
 	}
+	/* Unmapped before Closed, as a backend must: the frontend then frees its pages. */
 	for (i = 0; i < b->num_queues; i++) {
 		struct back_queue *q = &b->q[i];
 
@@ -247,6 +246,8 @@ void back_destroy(struct back *b)
 			xengnttab_unmap(b->gt, q->rx_page, 1);
 	}
 	if (b->created) {
+		hx_set_state(b->xs, b->be_dir, XNET_STATE_CLOSED);
+		hx_peer_wait(b->xs, &b->frontend, HX_STATE_BIT(XNET_STATE_CLOSED), BACK_CLOSE_MS);
 		xs_rm(b->xs, XBT_NULL, b->fe_dir);
 		xs_rm(b->xs, XBT_NULL, b->be_dir);
 		hx_say("removed %s and %s", b->fe_dir, b->be_dir);

@@ -279,6 +279,28 @@ check_transfer() {
 	gexec "$_g" "rm -f /tmp/blob" >/dev/null
 }
 
+# check_g2g_transfer FROM TO MIB: a random file fetched by TO from FROM's httpd, through
+# the bridge only (dom0 seeds FROM's copy first), compared by sha256 with dom0's original.
+check_g2g_transfer() {
+	bed_blob "$3"
+	_want=$(sha256sum </tmp/www/blob-$3 | cut -d' ' -f1)
+	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
+	_seed=$(gexec "$1" "mkdir -p /tmp/g2g && timeout 300 wget -q -O /tmp/g2g/blob http://$BED_DOM0_IP:8080/blob-$3 &&
+		sha256sum </tmp/g2g/blob | cut -d' ' -f1; httpd -p 8082 -h /tmp/g2g" 320)
+	[ "$(echo "$_seed" | head -n 1)" = "$_want" ] || note "$1 seed copy hash: $_seed"
+	_got=$(gexec "$2" "timeout 300 wget -q -O /tmp/g2g-in http://$(guest_ip "$1"):8082/blob &&
+		sha256sum </tmp/g2g-in | cut -d' ' -f1; rm -f /tmp/g2g-in" 320)
+	check_eq "$3 MiB $1 -> $2 sha256" "$_want" "$_got"
+	gexec "$1" "pkill -f 'httpd -p 8082'; rm -rf /tmp/g2g" >/dev/null
+}
+
+# iperf_guest_to_guest FROM TO FLOWS SECONDS: Mbit/s received by TO, run from FROM.
+iperf_guest_to_guest() {
+	iperf_guest_server "$2"
+	gexec "$1" "timeout $(($4 + 30)) iperf3 -c $(guest_ip "$2") -P $3 -t $4 -J 2>/dev/null" $(($4 + 40)) |
+		bed_iperf_mbits
+}
+
 # iperf_to_guest NAME FLOWS SECONDS / iperf_from_guest NAME FLOWS SECONDS: print Mbit/s.
 iperf_guest_server() {
 	gexec "$1" "pidof iperf3 >/dev/null || iperf3 -s -D" >/dev/null

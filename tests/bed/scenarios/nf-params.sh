@@ -1,11 +1,11 @@
 #!/bin/sh
-# Our netfront's max_queues parameter (1, 2) against the stock netback; modinfo text.
+# Our netfront's max_queues parameter (1, 2, default) against the stock netback; modinfo text.
 # bed-timeout: 600
 . /bed/scenarios/nf-lib.inc
 use_netback stock
 guest_start g1 netfront=ours vcpus=2 nf_params="max_queues=1" || exit 0
-check "modinfo describes max_queues" sh -c \
-	"gexec g1 'modinfo -p /lib/modules/\$(uname -r)/extra/xen-netfront.ko' | grep -q '^max_queues:.*vCPU'"
+check_eq "modinfo describes max_queues" 1 \
+	"$(gexec g1 'modinfo -p /lib/modules/$(uname -r)/extra/xen-netfront.ko | grep -c "^max_queues:.*vCPU"')"
 check_eq "g1 max_queues parameter" 1 "$(gexec g1 'cat /sys/module/xen_netfront/parameters/max_queues')"
 check_layout g1 1
 check_guest_queues g1 1
@@ -21,3 +21,10 @@ check_ping g2
 check_transfer g2 16
 nf_check_guest_clean g2
 guest_destroy g2
+guest_start g3 netfront=ours vcpus=2 || exit 0
+check_eq "g3 max_queues parameter (default)" 0 "$(gexec g3 'cat /sys/module/xen_netfront/parameters/max_queues')"
+check_layout g3 2
+check_guest_queues g3 2
+check_ping g3
+nf_check_guest_clean g3
+guest_destroy g3

@@ -59,6 +59,15 @@ estimate() {
 	echo $(( (configs * (guests * 45 + 10 + cells * per_cell) + nb * 15) * 13 / 10 + 60 ))
 }
 
+# gnuplot (Debian's gnuplot-nox) for the PNG, installed when missing.
+plot_deps() {
+	command -v gnuplot >/dev/null 2>&1 && return 0
+	say "installing gnuplot-nox for the plot"
+	{ apt-get update -qq || true; } >/dev/null 2>&1
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox >/dev/null 2>&1 ||
+		say "apt-get install gnuplot-nox failed"
+}
+
 # report JSON OUTBASE COMMAND: table, ratios, plot, Markdown, on the terminal and files.
 report() {
 	local json=$1 base=$2 cmd=$3 rec
@@ -70,6 +79,7 @@ report() {
 	echo
 	echo "== ratios (same boot only; targets: ours >= 1.3x stock, 2q >= 1.8x 1q, dom0 CPU/GB <= 0.8x stock)"
 	awk "$rec$(cat "$HELPERS/ratios.awk")" "$json"
+	plot_deps
 	if "$HELPERS/plot.sh" "$json" "$base.png" "xen-mq-net bench $(date -u +%F)"; then
 		echo
 		echo "plot: $base.png"

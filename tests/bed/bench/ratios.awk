@@ -4,7 +4,7 @@
 # Usage: awk -f records.awk -f ratios.awk [-v md=1] bench.json
 function verdict(r, target, atleast) {
 	if (r == "") return "-"
-	return (atleast ? r >= target : r <= target) ? "meets" : "below"
+	return (atleast ? r >= target : r <= target) ? "meets" : "misses"
 }
 function out(a, b, c, d, e, f) {
 	if (md) printf "| %s | %s | %s | %s | %s | %s |\n", a, b, c, d, e, f

@@ -17,8 +17,7 @@
 # The boot's time limit follows from the matrix (BED_TIMEOUT overrides it).
 # Outputs: bench-results/<date>.{json,png,md} in the clone, and the same in the run's log folder.
 set -u
-BED_DIR=$(cd "$(dirname "$0")" && pwd)
-REPO_DIR=$(cd "$BED_DIR/../.." && pwd)
+source "$(dirname "$0")/lib/common.sh"
 HELPERS=$BED_DIR/bench
 RESULTS_DIR=${BENCH_RESULTS:-$REPO_DIR/bench-results}
 ENV_FILE=$BED_DIR/scenarios/bench.env
@@ -59,13 +58,10 @@ estimate() {
 	echo $(( (configs * (guests * 45 + 10 + cells * per_cell) + nb * 15) * 13 / 10 + 60 ))
 }
 
-# gnuplot (Debian's gnuplot-nox) for the PNG, installed when missing.
+# gnuplot (Debian's gnuplot-nox) for the PNG, installed when missing; a failed install
+# only costs the plot (the subshell keeps bed_die from ending the report).
 plot_deps() {
-	command -v gnuplot >/dev/null 2>&1 && return 0
-	say "installing gnuplot-nox for the plot"
-	{ apt-get update -qq || true; } >/dev/null 2>&1
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox >/dev/null 2>&1 ||
-		say "apt-get install gnuplot-nox failed"
+	command -v gnuplot >/dev/null 2>&1 || (bed_apt_install gnuplot-nox)
 }
 
 # report JSON OUTBASE COMMAND: table, ratios, plot, Markdown, on the terminal and files.

@@ -258,13 +258,18 @@ bed_blob() {
 	[ -f /tmp/www/blob-$1 ] || head -c $(($1 * 1048576)) /dev/urandom >/tmp/www/blob-$1
 }
 
+# bed_blob_serve MIB: bed_blob, served on port 8080; prints its sha256.
+bed_blob_serve() {
+	bed_blob "$1"
+	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
+	sha256sum </tmp/www/blob-$1 | cut -d' ' -f1
+}
+
 # check_transfer NAME MIB: random file dom0 -> guest and guest -> dom0 over HTTP,
 # compared by sha256.
 check_transfer() {
 	_g=$1; _mib=${2:-64}; _ip=$(guest_ip "$_g")
-	bed_blob "$_mib"
-	_want=$(sha256sum </tmp/www/blob-$_mib | cut -d' ' -f1)
-	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
+	_want=$(bed_blob_serve "$_mib")
 	_got=$(gexec "$_g" "timeout 300 wget -q -O /tmp/blob http://$BED_DOM0_IP:8080/blob-$_mib && sha256sum </tmp/blob | cut -d' ' -f1" 320)
 	check_eq "$_mib MiB dom0 -> $_g sha256" "$_want" "$_got"
 	[ "$_got" = "$_want" ] ||
@@ -282,9 +287,7 @@ check_transfer() {
 # check_g2g_transfer FROM TO MIB: a random file fetched by TO from FROM's httpd, through
 # the bridge only (dom0 seeds FROM's copy first), compared by sha256 with dom0's original.
 check_g2g_transfer() {
-	bed_blob "$3"
-	_want=$(sha256sum </tmp/www/blob-$3 | cut -d' ' -f1)
-	pgrep -f 'httpd -p 8080' >/dev/null || busybox httpd -p 8080 -h /tmp/www
+	_want=$(bed_blob_serve "$3")
 	_seed=$(gexec "$1" "mkdir -p /tmp/g2g && timeout 300 wget -q -O /tmp/g2g/blob http://$BED_DOM0_IP:8080/blob-$3 &&
 		sha256sum </tmp/g2g/blob | cut -d' ' -f1; httpd -p 8082 -h /tmp/g2g" 320)
 	[ "$(echo "$_seed" | head -n 1)" = "$_want" ] || note "$1 seed copy hash: $_seed"

@@ -45,9 +45,14 @@ bed_host_deps() {
 	done
 	[ -f /usr/include/xenstore.h ] || missing+=(libxen-dev)
 	[ ${#missing[@]} -eq 0 ] && return 0
-	bed_log "installing host packages: ${missing[*]}"
+	bed_apt_install "${missing[@]}"
+}
+
+# bed_apt_install PKG...: install from the machine's apt sources (index updated once).
+bed_apt_install() {
+	bed_log "installing host packages: $*"
 	[ -n "${BED_APT_UPDATED:-}" ] || apt-get update -qq || true
 	BED_APT_UPDATED=1
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
-		bed_die "apt-get install ${missing[*]} failed"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null ||
+		bed_die "apt-get install $* failed"
 }

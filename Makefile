@@ -11,7 +11,8 @@
 #   make demo            boots the test bed and shows a multi-queue guest on our drivers
 #   make bench           the benchmark in the test bed
 #   make soak            lifecycle soak in the test bed (our netback, stock netfront):
-#                        SOAK_DETACH detach/attach [200], SOAK_SAVE save/restore [20] cycles
+#                        SOAK_DETACH detach/attach [200], SOAK_SAVE save/restore [20],
+#                        SOAK_CHANNELS ethtool -L [20] cycles, SOAK_NETFRONT ours|stock [ours]
 
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
@@ -19,6 +20,8 @@ PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 300
 SOAK_DETACH ?= 200
 SOAK_SAVE ?= 20
+SOAK_CHANNELS ?= 20
+SOAK_NETFRONT ?= ours
 
 .PHONY: all modules tools check fuzz compile-check install modules_install \
 	tools_install clean test demo bench soak
@@ -63,7 +66,8 @@ bench:
 # The counts reach dom0 through the scenarios folder (the run disk copies it).
 soak:
 	@f=tests/bed/scenarios/soak.env; trap 'rm -f $$f' EXIT; trap 'exit 130' INT TERM; \
-	printf 'SOAK_DETACH=%s\nSOAK_SAVE=%s\n' '$(SOAK_DETACH)' '$(SOAK_SAVE)' >$$f; \
+	printf 'SOAK_DETACH=%s\nSOAK_SAVE=%s\nSOAK_CHANNELS=%s\nSOAK_NETFRONT=%s\n' \
+		'$(SOAK_DETACH)' '$(SOAK_SAVE)' '$(SOAK_CHANNELS)' '$(SOAK_NETFRONT)' >$$f; \
 	tests/bed/bed.sh run soak
 
 clean:

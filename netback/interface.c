@@ -189,10 +189,16 @@ void xnb_vif_disable(struct xnb_queue *q, const char *why)
 	xnb_vif_update_carrier(vif);
 }
 
+/*
+ * A reason already set has a wake-up on its way or a thread about to look,
+ * so only the first kick of each reason takes the wait queue's lock: under
+ * Xen PV that lock's irqrestore costs a hypercall whenever an event is
+ * pending, once per packet in start_xmit otherwise.
+ */
 void xnb_queue_kick(struct xnb_queue *q, enum xnb_queue_event ev)
 {
-	set_bit(ev, &q->events);
-	wake_up(&q->wq);
+	if (!test_and_set_bit(ev, &q->events))
+		wake_up(&q->wq);
 }
 
 static irqreturn_t xnb_tx_interrupt(int irq, void *data)
@@ -278,6 +284,10 @@ static int xnb_queue_thread(void *data)
 			q->rx_eoi_pending = true;
 		clear_bit(XNB_EV_RX_QUEUED, &q->events);
 		clear_bit(XNB_EV_ZC_DONE, &q->events);
+		/* Look at the work only after the reasons are clear: a kick
+		 * after this point sets its bit anew and wakes us.
+		 */
+		smp_mb__after_atomic();
 
 		tx_cons = q->tx.req_cons;
 		rx_prod = READ_ONCE(q->rx.sring->req_prod);

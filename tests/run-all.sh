@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 
 # Scenarios that pass and therefore guard the tree; new ones join once they pass.
-BED_SCENARIOS=${BED_SCENARIOS:-"stock nb-basic nb-destroy tools-layout nf-basic nf-params nf-lifecycle nb-ours nb-1q nb-rate nb-g2g tools-setqueues nf-channels nf-mtu hostile-back-ours hostile-front-ours soak-short"}
+BED_SCENARIOS=${BED_SCENARIOS:-"stock nb-basic nb-destroy tools-layout nf-basic nf-params nf-lifecycle nb-ours nb-1q nb-rate nb-g2g tools-setqueues nf-channels nf-mtu hostile-back-ours hostile-front-ours soak-short soak-short-ours"}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 
 total_pass=0 total_fail=0 flaky=""

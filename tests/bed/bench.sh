@@ -14,6 +14,7 @@
 #   BENCH_RUNS     runs of each measurement [3]      BENCH_SECONDS  seconds a run [10]
 #   BENCH_UDP      1: also 64-byte UDP datagrams/s per direction [1]
 #   BENCH_EXCLUSIVE  1: no other bed boot runs beside this one [1]
+#   BENCH_PROFILE  1: one extra, uncounted run of each TCP cell under perf in dom0 [0]
 # The boot's time limit follows from the matrix (BED_TIMEOUT overrides it).
 # Outputs: bench-results/<date>.{json,png,md} in the clone, and the same in the run's log folder.
 set -u
@@ -25,7 +26,7 @@ BENCH_SCENARIO_LIMIT=14400	# the "# bed-timeout:" of scenarios/bench.sh
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 2; }
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 expand_pairs() {
 	local p out=""
@@ -135,6 +136,7 @@ BENCH_DIRS="$DIRS"
 BENCH_RUNS=$RUNS
 BENCH_SECONDS=$SECS
 BENCH_UDP=$UDP
+BENCH_PROFILE=${BENCH_PROFILE:-0}
 BENCH_DEADLINE=$DEADLINE
 ENV
 tmp=$(mktemp)

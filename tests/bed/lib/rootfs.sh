@@ -3,7 +3,7 @@
 
 ROOTFS_PACKAGES="linux-image-amd64 xen-hypervisor-4.17-amd64 xen-utils-4.17 xenstore-utils \
 iproute2 iperf3 ethtool kmod procps busybox-static openvswitch-switch bridge-utils \
-iputils-ping e2fsprogs util-linux"
+iputils-ping e2fsprogs util-linux linux-perf"
 
 # Sets ROOTFS_DIR, ROOTFS_IMG and KVER.
 bed_rootfs() {

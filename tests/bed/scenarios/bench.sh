@@ -14,6 +14,7 @@ BENCH_DIRS="d2g g2d g2g"
 BENCH_RUNS=3
 BENCH_SECONDS=10
 BENCH_UDP=1
+BENCH_PROFILE=0
 BENCH_DEADLINE=14000
 [ -f /bed/scenarios/bench.env ] && . /bed/scenarios/bench.env
 
@@ -111,6 +112,7 @@ b_cell() {
 		b_na "$1" "$2" "out of time (BENCH_DEADLINE ${BENCH_DEADLINE}s)" "$4" "$5" "$6"
 		return
 	fi
+	[ "$BENCH_PROFILE" = 1 ] && [ "$5" = tcp ] && b_profile "$1" "$2" "$4" "$6"
 	b_vals="" b_bytes=0 b_cpu=0 b_r=0
 	while [ $b_r -lt "$BENCH_RUNS" ]; do
 		b_one=$(b_once "$4" "$5" "$6")
@@ -136,6 +138,26 @@ b_cell() {
 	[ "$5" = udp ] && b_unit=pkt/s
 	b_emit "{\"pair\":\"$1\",\"queues\":$2,\"queues_got\":$3,\"dir\":\"$4\",\"test\":\"$5\",\"flows\":$6,\"unit\":\"$b_unit\",\"runs\":[$b_list],\"median\":$7,\"min\":$8,\"max\":$9,\"bytes\":$b_bytes,\"dom0_cpu_s\":$(awk -v c="$b_cpu" -v hz="$b_hz" 'BEGIN { printf "%.2f", c / hz }'),\"dom0_cpu_s_per_gb\":$b_cpugb,\"status\":\"ok\"}"
 	note "bench $1 q$2 $4 $5 P$6: median $7 $b_unit (min $8, max $9), dom0 CPU $b_cpugb s/GB"
+}
+
+# b_profile PAIR QUEUES DIR FLOWS: one extra, uncounted run under perf record -a in dom0;
+# where dom0's CPU went, by thread and by function, to out/profile-*.txt.
+b_profile() {
+	b_pf=$BED_OUT/profile-$(echo "$1" | tr / -)-q$2-$3-P$4.txt
+	b_pd=/tmp/bench-perf.data
+	perf record -a -g -F 250 -o $b_pd -- sleep "$BENCH_SECONDS" >/dev/null 2>&1 &
+	b_pp=$!
+	b_one=$(b_once "$3" tcp "$4")
+	wait $b_pp
+	{
+		echo "# $1 q$2 $3 P$4: ${b_one%% *} Mbit/s while recorded"
+		perf report -i $b_pd --stdio --no-children --sort comm,dso --percent-limit 1 2>&1 |
+			grep -v '^$'
+		perf report -i $b_pd --stdio --no-children --sort sym -g none --percent-limit 0.7 2>&1 |
+			grep -v '^$'
+	} >"$b_pf"
+	rm -f $b_pd
+	log "bench $1 q$2 $3 P$4: profile in $(basename "$b_pf")"
 }
 
 b_guests_down() { guest_destroy g1; guest_destroy g2; sleep 2; }

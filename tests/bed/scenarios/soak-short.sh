@@ -4,5 +4,6 @@
 # Cycles run under iperf3 --bidir; the save/restore caps the restored vif at 1 queue
 # (xnet-max-queues); dom0's event channels, kthreads, ring mappings and memory are compared
 # with their baselines at the end (soak-lib.inc has the figures and tolerances).
+SOAK_NETFRONT=stock
 . /bed/scenarios/soak-lib.inc
-soak_main 5 1 1 900
+soak_main 5 1 1 0 900

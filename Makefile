@@ -10,7 +10,7 @@
 #   make test            the whole suite: unit tests, bounded fuzz, bed scenarios
 #   make demo            boots the test bed and shows a multi-queue guest on our drivers
 #   make bench           the benchmark in the test bed
-#   make soak            lifecycle soak in the test bed (our netback, stock netfront):
+#   make soak            lifecycle soak in the test bed, our netback:
 #                        SOAK_DETACH detach/attach [200], SOAK_SAVE save/restore [20],
 #                        SOAK_CHANNELS ethtool -L [20] cycles, SOAK_NETFRONT ours|stock [ours]
 

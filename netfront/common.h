@@ -62,6 +62,7 @@ struct xnf_stats {
 	u64_stats_t tx_errors;		/* backend answered with an error */
 	u64_stats_t tx_ring_full;	/* times the queue was stopped */
 	u64_stats_t tx_linearized;	/* too many slots: copied into one area */
+	u64_stats_t tx_bounced;		/* untrusted backend: copied into zeroed pages */
 	u64_stats_t rx_packets;
 	u64_stats_t rx_bytes;
 	u64_stats_t rx_drops;		/* bad layout, no memory, errors */
@@ -176,6 +177,7 @@ struct xnf_info {
 	unsigned int num_queues;
 	unsigned int want_queues;	/* from ethtool -L; 0 = parameter */
 	bool mtu_applied;		/* toolstack mtu honoured once */
+	bool bounce;			/* backend untrusted: it sees packet bytes and zeros only */
 	unsigned int keys_written;	/* queue count of the ring keys in XenStore */
 	struct xnf_stats *stats;	/* netdev->num_tx_queues entries */
 
@@ -186,6 +188,7 @@ struct xnf_info {
 };
 
 extern unsigned int xnf_max_queues;
+extern bool xnf_trusted;
 extern const struct ethtool_ops xnf_ethtool_ops;
 
 /* main.c */

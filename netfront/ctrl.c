@@ -42,7 +42,8 @@ int xnf_ctrl_create(struct xnf_info *info)
 	ctrl->dead = false;
 	snprintf(ctrl->irq_name, sizeof(ctrl->irq_name), "%s-ctrl",
 		 info->netdev->name);
-	ctrl->buf = alloc_page(GFP_KERNEL);
+	/* Granted to the backend: nothing but what we write into it. */
+	ctrl->buf = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	if (!ctrl->buf)
 		return -ENOMEM;
 	err = xenbus_setup_ring(xbdev, GFP_KERNEL, &page, 1, &ctrl->ring_ref);
@@ -190,7 +191,7 @@ static int xnf_ctrl_call_buf(struct xnf_info *info, u16 type, const void *data,
 	}
 	/* The backend kept the grant: give up the page, use a fresh one. */
 	gnttab_end_foreign_access(ref, ctrl->buf);
-	ctrl->buf = alloc_page(GFP_KERNEL);
+	ctrl->buf = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	xnf_fatal(info, NULL, "control buffer grant still in use");
 	return -EIO;
 }

@@ -29,6 +29,7 @@ static const struct xnf_stat_desc xnf_stat_descs[] = {
 	XNF_STAT(tx_errors),
 	XNF_STAT(tx_ring_full),
 	XNF_STAT(tx_linearized),
+	XNF_STAT(tx_bounced),
 	XNF_STAT(rx_packets),
 	XNF_STAT(rx_bytes),
 	XNF_STAT(rx_drops),

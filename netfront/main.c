@@ -19,6 +19,11 @@
 #include "common.h"
 #include "negotiate.h"
 
+bool xnf_trusted = true;
+module_param_named(trusted, xnf_trusted, bool, 0644);
+MODULE_PARM_DESC(trusted,
+		 "Trust backends with the rest of the pages packets sit in (default Y). N, or a toolstack 'trusted' key of 0 for one vif, sends every packet from zeroed pages of its own and zeroes receive buffers, so the backend sees packet bytes and zeros only. Read at each (re)connect.");
+
 unsigned int xnf_max_queues;
 module_param_named(max_queues, xnf_max_queues, uint, 0644);
 MODULE_PARM_DESC(max_queues,

@@ -273,6 +273,9 @@ static void xnf_rx_refill_gfp(struct xnf_queue *q, gfp_t gfp)
 	RING_IDX prod = q->rx.req_prod_pvt;
 	int notify;
 
+	/* A buffer's old contents are readable through its grant. */
+	if (q->info->bounce)
+		gfp |= __GFP_ZERO;
 	while (xnet_ring_pending(prod, q->rx.rsp_cons) < XNF_RX_RING_SIZE) {
 		struct xnf_rx_buf *buf = &q->rx_bufs[prod & (XNF_RX_RING_SIZE - 1)];
 		struct xnet_rx_request *req;

@@ -75,12 +75,47 @@ static unsigned int xnf_tx_first_len(const struct sk_buff *skb)
 }
 
 /*
+ * Untrusted backend: a grant opens its whole page, so the packet moves to
+ * a zeroed buffer of its own whose data starts on a page boundary; the
+ * pages granted then hold packet bytes and zeros only (skb_shared_info
+ * lies past the last data page: alloc_skb puts it after the room asked).
+ */
+static struct sk_buff *xnf_tx_bounce(struct sk_buff *skb)
+{
+	struct sk_buff *copy;
+
+	copy = alloc_skb(ALIGN(skb->len, XEN_PAGE_SIZE),
+			 GFP_ATOMIC | __GFP_NOWARN | __GFP_ZERO);
+	if (copy && (!IS_ALIGNED((unsigned long)copy->data, XEN_PAGE_SIZE) ||
+		     skb_copy_bits(skb, 0, skb_put(copy, skb->len), skb->len))) {
+		kfree_skb(copy);
+		copy = NULL;
+	}
+	if (copy) {
+		skb_copy_header(copy, skb);
+		/* Header offsets count from the head, and the headroom changed. */
+		skb_headers_offset_update(copy, skb_headroom(copy) - skb_headroom(skb));
+	}
+	dev_consume_skb_any(skb);
+	return copy;
+}
+
+/*
  * Reshape a packet the ring can't take as it is. Returns the skb to send
  * (maybe a new one) or NULL when it had to be dropped (counted).
  */
 static struct sk_buff *xnf_tx_shape(struct xnf_queue *q, struct sk_buff *skb)
 {
 	struct sk_buff *copy;
+
+	if (READ_ONCE(q->info->bounce)) {
+		skb = xnf_tx_bounce(skb);
+		if (!skb)
+			return NULL;
+		u64_stats_update_begin(&q->stats->syncp);
+		u64_stats_inc(&q->stats->tx_bounced);
+		u64_stats_update_end(&q->stats->syncp);
+	}
 
 	if (xnf_tx_first_len(skb) < ETH_HLEN) {
 		copy = skb_copy(skb, GFP_ATOMIC);

@@ -164,6 +164,27 @@ static void xnf_disconnect(struct xnf_info *info)
 	xnf_queues_destroy(info);
 }
 
+/*
+ * Trust is the toolstack's word (the frontend's "trusted" key, absent = 1)
+ * and the administrator's (the trusted parameter); a malformed key counts
+ * as untrusted, the safe side.
+ */
+static void xnf_read_trust(struct xnf_info *info)
+{
+	bool bounce;
+	u32 trusted;
+
+	if (xnf_read_u32(info->xbdev->nodename, XNET_KEY_TRUSTED, 1, 1,
+			 &trusted))
+		trusted = 0;
+	bounce = !READ_ONCE(xnf_trusted) || !trusted;
+	if (bounce && !info->bounce)
+		netdev_info(info->netdev,
+			    "backend domain %u untrusted: packets go through zeroed pages\n",
+			    info->xbdev->otherend_id);
+	info->bounce = bounce;
+}
+
 /* Backend is in InitWait: build the queues and announce them. */
 static int xnf_connect(struct xnf_info *info)
 {
@@ -175,6 +196,7 @@ static int xnf_connect(struct xnf_info *info)
 	err = xnf_read_features(info);
 	if (err)
 		return err;
+	xnf_read_trust(info);
 	n = xnf_default_queues(info);
 
 	err = xnf_queues_create(info, n);

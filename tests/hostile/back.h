@@ -28,6 +28,7 @@ enum back_xs_variant {
 	BACK_XS_MAXQ_ZERO,
 	BACK_XS_MAXQ_HUGE,
 	BACK_XS_MAXQ_TEXT,
+	BACK_XS_UNTRUSTED,	/* honest, but the toolstack's trusted key is 0 */
 };
 
 struct back_queue {
@@ -44,6 +45,11 @@ struct back_queue {
 
 struct back_stats {
 	unsigned long tx_requests, tx_responses, rx_responses, notifies;
+};
+
+/* What the peek cases saw through the frontend's grants. */
+struct back_peek_count {
+	unsigned long pages, foreign_pages, foreign_bytes, map_failures;
 };
 
 /* Rewrites a response just before it is published (the attack hook). */
@@ -64,6 +70,8 @@ struct back {
 	struct back_queue q[BACK_QUEUES_MAX];
 	struct back_stats stats;
 	back_tx_mangle_fn tx_mangle;
+	bool peek;				/* look around each TX slot's stretch */
+	struct back_peek_count peek_tx, peek_rx;
 	u64 seed;
 	unsigned int duration_s;
 };
@@ -80,6 +88,12 @@ void back_notify(struct back *b, struct back_queue *q);
 void back_serve(struct back *b, unsigned int ms);
 /* RX requests the frontend posted and we have not answered. */
 unsigned int back_rx_pending(struct back_queue *q);
+
+/* back_peek.c */
+struct xnet_tx_chain;
+void back_peek_tx_chain(struct back *b, struct back_queue *q, const struct xnet_tx_chain *chain);
+/* Take every RX buffer posted so far, without answering, and look into it. */
+void back_peek_rx_posted(struct back *b);
 
 /* back_cases.c */
 struct back_case {

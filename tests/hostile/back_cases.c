@@ -182,6 +182,22 @@ static void case_evtchn_storm(struct back *b)
 	back_serve(b, BACK_ATTACK_PERIOD_MS);
 }
 
+/* Serve TX honestly, looking around each slot, and look into every RX buffer posted. */
+static void case_peek(struct back *b)
+{
+	unsigned long end = hx_now_ms() + b->duration_s * 1000UL;
+
+	b->peek = true;
+	while (hx_now_ms() < end) {
+		back_peek_rx_posted(b);
+		back_serve(b, BACK_ATTACK_PERIOD_MS);
+	}
+	hx_say("observed: TX pages %lu, with foreign bytes %lu (%lu bytes); RX buffers %lu, with foreign bytes %lu (%lu bytes); map failures %lu",
+	       b->peek_tx.pages, b->peek_tx.foreign_pages, b->peek_tx.foreign_bytes,
+	       b->peek_rx.pages, b->peek_rx.foreign_pages, b->peek_rx.foreign_bytes,
+	       b->peek_tx.map_failures + b->peek_rx.map_failures);
+}
+
 static const struct back_case back_cases[] = {
 	{ "honest", "control: answer TX honestly, deliver nothing", BACK_XS_HONEST, NULL },
 	{ "rsp-id-range", "TX and RX responses with ids out of range", BACK_XS_HONEST,
@@ -197,6 +213,10 @@ static const struct back_case back_cases[] = {
 	{ "xs-maxq-0", "multi-queue-max-queues = 0", BACK_XS_MAXQ_ZERO, NULL },
 	{ "xs-maxq-huge", "multi-queue-max-queues = 4294967295", BACK_XS_MAXQ_HUGE, NULL },
 	{ "xs-maxq-abc", "multi-queue-max-queues = abc", BACK_XS_MAXQ_TEXT, NULL },
+	{ "peek", "read around TX data and into RX buffers through the grants (trusted = 1)",
+	  BACK_XS_HONEST, case_peek },
+	{ "peek-untrusted", "the same with the toolstack's trusted = 0: expect nothing foreign",
+	  BACK_XS_UNTRUSTED, case_peek },
 };
 
 const struct back_case *back_case_find(const char *name)

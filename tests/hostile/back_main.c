@@ -113,11 +113,12 @@ static int run_case(struct back *b, const struct back_case *c)
 		hx_peer_wait(b->xs, &b->frontend, 0, b->duration_s * 1000U);
 	}
 	s = hx_peer_poll(b->xs, &b->frontend);
-	hx_say("RESULT case=%s frontend=%s connected=%s queues=%u tx_requests=%lu tx_responses=%lu rx_responses=%lu notifies=%lu frontend_changes=%u",
+	hx_say("RESULT case=%s frontend=%s connected=%s queues=%u tx_requests=%lu tx_responses=%lu rx_responses=%lu notifies=%lu frontend_changes=%u peek_tx_pages=%lu peek_tx_foreign_bytes=%lu peek_rx_pages=%lu peek_rx_foreign_bytes=%lu",
 	       c->name, s == HX_STATE_NONE ? "absent" : xnet_state_name((unsigned int)s),
 	       connected == 0 ? "yes" : "no", b->num_queues, b->stats.tx_requests,
 	       b->stats.tx_responses, b->stats.rx_responses, b->stats.notifies,
-	       b->frontend.changes);
+	       b->frontend.changes, b->peek_tx.pages, b->peek_tx.foreign_bytes,
+	       b->peek_rx.pages, b->peek_rx.foreign_bytes);
 	return 0;
 }
 

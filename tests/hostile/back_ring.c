@@ -76,6 +76,8 @@ static bool back_answer_chain(struct back *b, struct back_queue *q, RING_IDX pro
 	if (v != XNET_TX_OK)
 		hx_say("observed: queue %u frontend chain rejected: %s", q->index,
 		       xnet_tx_reason_str(chain.reason));
+	else if (b->peek)
+		back_peek_tx_chain(b, q, &chain);
 	for (i = 0; i < chain.slots && i < prod - q->tx.req_cons; i++) {
 		const struct xnet_tx_request *req = RING_GET_REQUEST(&q->tx, q->tx.req_cons + i);
 		bool extra = i >= 1 && i <= chain.extra_slots;

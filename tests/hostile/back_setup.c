@@ -24,6 +24,7 @@ static const char *const back_maxq[] = {
 	[BACK_XS_MAXQ_ZERO] = "0",
 	[BACK_XS_MAXQ_HUGE] = "4294967295",
 	[BACK_XS_MAXQ_TEXT] = "abc",
+	[BACK_XS_UNTRUSTED] = "2",
 };
 
 int back_open(struct back *b)
@@ -101,6 +102,7 @@ static bool back_write_dirs(struct back *b, xs_transaction_t t, enum back_xs_var
 	ok &= back_node(b, t, b->fe_dir, XNET_KEY_MAC, true, mac);
 	ok &= back_node(b, t, b->fe_dir, XNET_KEY_BACKEND, true, b->be_dir);
 	ok &= back_node(b, t, b->fe_dir, XNET_KEY_BACKEND_ID, true, "0");
+	ok &= back_node(b, t, b->fe_dir, XNET_KEY_TRUSTED, true, xs == BACK_XS_UNTRUSTED ? "0" : "1");
 	ok &= back_node(b, t, b->fe_dir, XNET_KEY_STATE, true, "1");
 	/* InitWait at once: the guest's watch on our state fires on registration. */
 	snprintf(num, sizeof(num), "%d", XNET_STATE_INIT_WAIT);

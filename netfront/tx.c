@@ -74,6 +74,13 @@ static unsigned int xnf_tx_first_len(const struct sk_buff *skb)
 		     PAGE_SIZE - offset_in_page(skb->data));
 }
 
+static void xnf_tx_count(struct xnf_queue *q, u64_stats_t *ctr, u64 add)
+{
+	u64_stats_update_begin(&q->stats->syncp);
+	u64_stats_add(ctr, add);
+	u64_stats_update_end(&q->stats->syncp);
+}
+
 /*
  * Untrusted backend: a grant opens its whole page, so the packet moves to
  * a zeroed buffer of its own whose data starts on a page boundary; the
@@ -112,9 +119,7 @@ static struct sk_buff *xnf_tx_shape(struct xnf_queue *q, struct sk_buff *skb)
 		skb = xnf_tx_bounce(skb);
 		if (!skb)
 			return NULL;
-		u64_stats_update_begin(&q->stats->syncp);
-		u64_stats_inc(&q->stats->tx_bounced);
-		u64_stats_update_end(&q->stats->syncp);
+		xnf_tx_count(q, &q->stats->tx_bounced, 1);
 	}
 
 	if (xnf_tx_first_len(skb) < ETH_HLEN) {
@@ -129,9 +134,7 @@ static struct sk_buff *xnf_tx_shape(struct xnf_queue *q, struct sk_buff *skb)
 			dev_kfree_skb_any(skb);
 			return NULL;
 		}
-		u64_stats_update_begin(&q->stats->syncp);
-		u64_stats_inc(&q->stats->tx_linearized);
-		u64_stats_update_end(&q->stats->syncp);
+		xnf_tx_count(q, &q->stats->tx_linearized, 1);
 	}
 	if (xnf_tx_data_slots(skb) > XNET_NR_SLOTS_MIN) {
 		dev_kfree_skb_any(skb);
@@ -224,13 +227,6 @@ static u16 xnf_tx_csum_flags(const struct sk_buff *skb)
 	if (skb->ip_summed == CHECKSUM_UNNECESSARY)
 		return XNET_TXF_DATA_VALIDATED;
 	return 0;
-}
-
-static void xnf_tx_count(struct xnf_queue *q, u64_stats_t *ctr, u64 add)
-{
-	u64_stats_update_begin(&q->stats->syncp);
-	u64_stats_add(ctr, add);
-	u64_stats_update_end(&q->stats->syncp);
 }
 
 netdev_tx_t xnf_start_xmit(struct sk_buff *skb, struct net_device *dev)

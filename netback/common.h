@@ -110,6 +110,7 @@ struct xnb_tx_pending {
 	u16 next;		/* next slot of the same packet, or XNB_PENDING_END */
 	s16 status;		/* response status */
 	bool mapped;
+	bool lost;		/* unmap failed: never reused nor freed */
 };
 
 #define XNB_PENDING_END		0xFFFF

@@ -409,16 +409,25 @@ static void xnb_tx_flush(struct xnb_queue *q, struct xnb_tx_batch *b)
 		struct gnttab_map_grant_ref *op = &q->map_ops[i];
 		struct xnb_tx_pending *p = &q->pending[q->map_pending[i]];
 
-		if (!err && op->status == GNTST_okay) {
+		/*
+		 * A mapping the hypervisor made is ours to undo even when the
+		 * kernel failed the batch after the hypercall.
+		 */
+		if (op->status == GNTST_okay) {
 			p->handle = op->handle;
 			p->mapped = true;
-			continue;
+			if (!err)
+				continue;
+		} else {
+			xnb_peer_err(q, "grant map of ref %u failed (%d)",
+				     op->ref, op->status);
 		}
 		q->tx_pkts[q->map_pkt[i]].error = true;
 		WRITE_ONCE(st->tx_map_errors, st->tx_map_errors + 1);
-		xnb_peer_err(q, "grant map of ref %u failed (%d)", op->ref,
-			     op->status);
 	}
+	if (err && net_ratelimit())
+		netdev_err(q->vif->dev, "%s: grant map batch failed (%d)\n",
+			   q->name, err);
 
 	for (i = 0; i < b->npkts; i++) {
 		struct xnb_tx_pkt *pkt = &q->tx_pkts[i];

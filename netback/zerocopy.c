@@ -116,9 +116,12 @@ void xnb_zc_free(struct xnb_queue *q)
 		return;
 	pages = kcalloc(XNB_TX_PENDING_MAX, sizeof(*pages), GFP_KERNEL);
 	if (pages) {
+		unsigned int n = 0;
+
 		for (i = 0; i < XNB_TX_PENDING_MAX; i++)
-			pages[i] = q->pending[i].page;
-		gnttab_free_pages(XNB_TX_PENDING_MAX, pages);
+			if (!q->pending[i].lost)
+				pages[n++] = q->pending[i].page;
+		gnttab_free_pages(n, pages);
 		kfree(pages);
 	} else {
 		/* Leaking ballooned pages beats freeing them one by one. */
@@ -154,16 +157,43 @@ bool xnb_zc_done_pending(struct xnb_queue *q)
 	return q->pending && READ_ONCE(q->zc_done_count);
 }
 
+static struct xnb_tx_pending *xnb_zc_slot_of(struct xnb_queue *q,
+					     struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < XNB_TX_PENDING_MAX; i++)
+		if (q->pending[i].page == page)
+			return &q->pending[i];
+	return NULL;
+}
+
+/*
+ * A page whose unmap failed may still show the guest's frame: it is set
+ * aside for the queue's life rather than mapped again or freed.
+ */
 static void xnb_zc_unmap(struct xnb_queue *q, unsigned int n)
 {
+	unsigned int i, lost = 0;
 	int err;
 
 	if (!n)
 		return;
 	err = gnttab_unmap_refs(q->unmap_ops, NULL, q->unmap_pages, n);
-	if (err)
-		netdev_err(q->vif->dev, "%s: grant unmap failed (%d)\n",
-			   q->name, err);
+	for (i = 0; i < n; i++) {
+		struct xnb_tx_pending *p;
+
+		if (!err && q->unmap_ops[i].status == GNTST_okay)
+			continue;
+		p = xnb_zc_slot_of(q, q->unmap_pages[i]);
+		if (p)
+			p->lost = true;
+		lost++;
+	}
+	if (lost)
+		netdev_err(q->vif->dev,
+			   "%s: grant unmap failed (%d) for %u pages; set aside\n",
+			   q->name, err, lost);
 }
 
 /* Unmap the pages of released packets, then answer their slots. */
@@ -212,7 +242,8 @@ void xnb_zc_complete(struct xnb_queue *q)
 			struct xnb_tx_pending *p = &q->pending[idx];
 
 			xnb_tx_make_response(q, p->req_id, p->status);
-			q->pending_free[q->pending_free_count++] = idx;
+			if (!p->lost)
+				q->pending_free[q->pending_free_count++] = idx;
 			idx = p->next;
 		}
 		atomic_dec(&q->zc_inflight);

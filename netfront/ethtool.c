@@ -188,6 +188,10 @@ static int xnf_rxfh_set(struct net_device *dev, const u32 *indir,
 	if (hfunc != ETH_RSS_HASH_NO_CHANGE && hfunc != ETH_RSS_HASH_TOP)
 		return -EOPNOTSUPP;
 	mutex_lock(&info->lock);
+	if (test_bit(XNF_REMOVING, &info->flags)) {
+		mutex_unlock(&info->lock);
+		return -ENODEV;
+	}
 	if (!info->feat.ctrl_ring || !test_bit(XNF_CONNECTED, &info->flags)) {
 		mutex_unlock(&info->lock);
 		netdev_info(dev, "RSS: backend domain %u has no control ring (feature-ctrl-ring); key and table cannot be set\n",

@@ -312,32 +312,32 @@ netdev_tx_t xnf_start_xmit(struct sk_buff *skb, struct net_device *dev)
 }
 
 /*
- * Take back a grant. If the backend still uses it the page is handed to
- * the grant table's deferred list (kept alive until released) and the
- * reference leaves our pool for good. Returns false in that case.
+ * Take back a slot's grant and free its id. If the backend still uses the
+ * grant, its page goes to the grant table's deferred list and the
+ * reference leaves our pool for good; the skb's reference is abandoned
+ * rather than dropped, since a head from the slab would otherwise be
+ * reused while the backend can still read it. Returns false in that case.
  */
-static bool xnf_tx_ungrant(struct xnf_queue *q, struct xnf_tx_buf *buf)
-{
-	if (gnttab_end_foreign_access_ref(buf->gref)) {
-		gnttab_release_grant_reference(&q->tx_gref_head, buf->gref);
-		q->tx_grefs_free++;
-		return true;
-	}
-	get_page(buf->page);
-	gnttab_end_foreign_access(buf->gref, buf->page);
-	return false;
-}
-
-static void xnf_tx_put_id(struct xnf_queue *q, u16 id)
+static bool xnf_tx_release(struct xnf_queue *q, u16 id)
 {
 	struct xnf_tx_buf *buf = &q->tx_bufs[id];
+	bool taken_back = gnttab_end_foreign_access_ref(buf->gref);
 
-	dev_consume_skb_any(buf->skb);
+	if (taken_back) {
+		gnttab_release_grant_reference(&q->tx_gref_head, buf->gref);
+		q->tx_grefs_free++;
+		dev_consume_skb_any(buf->skb);
+	} else {
+		get_page(buf->page);
+		gnttab_end_foreign_access(buf->gref, buf->page);
+		skb_orphan(buf->skb);	/* the socket need not wait for it */
+	}
 	buf->skb = NULL;
 	buf->page = NULL;
 	buf->next_free = q->tx_free_head;
 	q->tx_free_head = id;
 	q->tx_ids_free++;
+	return taken_back;
 }
 
 /* Reap TX responses. Called from NAPI. */
@@ -365,11 +365,10 @@ void xnf_tx_complete(struct xnf_queue *q)
 			bad = "TX response with an id not in use";
 			break;
 		}
-		if (!xnf_tx_ungrant(q, &q->tx_bufs[rsp.id]))
-			bad = "TX grant still in use after its response";
 		if (rsp.status != XNET_RSP_OKAY)
 			errors++;
-		xnf_tx_put_id(q, rsp.id);
+		if (!xnf_tx_release(q, rsp.id))
+			bad = "TX grant still in use after its response";
 	}
 	q->tx.rsp_cons = cons;
 	if (!bad && netif_tx_queue_stopped(netdev_get_tx_queue(q->info->netdev, q->id)) &&
@@ -402,8 +401,7 @@ void xnf_tx_release_all(struct xnf_queue *q)
 	for (id = 0; id < XNF_TX_RING_SIZE; id++) {
 		if (!q->tx_bufs[id].skb)
 			continue;
-		xnf_tx_ungrant(q, &q->tx_bufs[id]);
-		xnf_tx_put_id(q, id);
+		xnf_tx_release(q, id);
 	}
 	spin_unlock_bh(&q->tx_lock);
 }

@@ -392,6 +392,10 @@ int xnf_renegotiate(struct xnf_info *info, unsigned int num_queues)
 
 	ASSERT_RTNL();
 	mutex_lock(&info->lock);
+	if (test_bit(XNF_REMOVING, &info->flags)) {
+		mutex_unlock(&info->lock);
+		return -ENODEV;
+	}
 	info->want_queues = num_queues;
 	/* An explicit request is also the way back from a broken backend. */
 	clear_bit(XNF_BROKEN, &info->flags);
@@ -460,7 +464,10 @@ static void xnf_remove(struct xenbus_device *xbdev)
 	struct xnf_info *info = dev_get_drvdata(&xbdev->dev);
 	struct net_device *dev = info->netdev;
 
+	/* Under the lock: an ethtool change either finished or will refuse. */
+	mutex_lock(&info->lock);
 	set_bit(XNF_REMOVING, &info->flags);
+	mutex_unlock(&info->lock);
 	cancel_work_sync(&info->state_work);
 
 	if (!xnf_backend_in(info, 1U << XenbusStateClosed)) {
@@ -476,6 +483,8 @@ static void xnf_remove(struct xenbus_device *xbdev)
 	xnf_disconnect(info);
 	mutex_unlock(&info->lock);
 	rtnl_unlock();
+	/* A peer error seen before the IRQs went may have queued it again. */
+	cancel_work_sync(&info->state_work);
 
 	dev_set_drvdata(&xbdev->dev, NULL);
 	kfree(info->stats);

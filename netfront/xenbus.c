@@ -464,18 +464,19 @@ static void xnf_remove(struct xenbus_device *xbdev)
 	struct xnf_info *info = dev_get_drvdata(&xbdev->dev);
 	struct net_device *dev = info->netdev;
 
-	/* Under the lock: an ethtool change either finished or will refuse. */
+	/*
+	 * Under the lock: state work and ethtool changes either finished or
+	 * will see the bit and do nothing.
+	 */
 	mutex_lock(&info->lock);
 	set_bit(XNF_REMOVING, &info->flags);
 	mutex_unlock(&info->lock);
-	cancel_work_sync(&info->state_work);
 
 	if (!xnf_backend_in(info, 1U << XenbusStateClosed)) {
 		if (!xnf_step(info, XenbusStateClosing,
 			      (1U << XenbusStateClosing) | (1U << XenbusStateClosed)))
 			xnf_step(info, XenbusStateClosed, 1U << XenbusStateClosed);
 	}
-	cancel_work_sync(&info->state_work);
 	unregister_netdev(dev);
 
 	rtnl_lock();
@@ -483,7 +484,7 @@ static void xnf_remove(struct xenbus_device *xbdev)
 	xnf_disconnect(info);
 	mutex_unlock(&info->lock);
 	rtnl_unlock();
-	/* A peer error seen before the IRQs went may have queued it again. */
+	/* Nothing can queue it any more (IRQs gone): none may run after free. */
 	cancel_work_sync(&info->state_work);
 
 	dev_set_drvdata(&xbdev->dev, NULL);
